@@ -1,0 +1,39 @@
+import type { HeartRateSource } from '../adapters/heart-rate-source';
+import { WebBluetoothStrap } from '../adapters/bluetooth/web-bluetooth-strap';
+
+/**
+ * The one place that picks real or simulated straps. The simulated strap and replay are imported only when used,
+ * so a runner with a real strap never downloads them.
+ */
+export function webBluetooth(): Bluetooth | undefined {
+  return 'bluetooth' in navigator ? navigator.bluetooth : undefined;
+}
+
+export function createBluetoothStrap(bluetooth: Bluetooth, device?: BluetoothDevice): HeartRateSource {
+  return new WebBluetoothStrap(bluetooth, device ? { device } : {});
+}
+
+/** Straps this site was allowed to use before, reconnectable after a reload without the chooser. */
+export async function findPairedStraps(bluetooth: Bluetooth): Promise<BluetoothDevice[]> {
+  if (typeof bluetooth.getDevices !== 'function') return [];
+  try {
+    return await bluetooth.getDevices();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The simulated strap's settings come from the address bar (`?sim=surge&speed=20&seed=7&breaths=6&noise=white`),
+ * so a demo or a browser test can pick a scenario without a settings screen.
+ */
+export async function createSimulatedStrap(search: string, index: number): Promise<HeartRateSource> {
+  const { SimulatedStrap } = await import('../adapters/simulated/simulated-strap');
+  const { simulatedStrapOptionsFromQuery } = await import('../adapters/simulated/simulated-strap-query');
+  return new SimulatedStrap(simulatedStrapOptionsFromQuery(new URLSearchParams(search), index));
+}
+
+export async function createReplay(logText: string, name: string): Promise<HeartRateSource> {
+  const { ReplaySource } = await import('../adapters/simulated/replay-source');
+  return new ReplaySource(logText, { name });
+}

@@ -1,0 +1,55 @@
+/**
+ * The heart rate of the last few minutes for a live chart: a fixed-size ring, so hours of running keep memory flat.
+ * A null heart rate (no reading) is kept, so the chart shows a gap instead of joining across it.
+ */
+export class RecentHeartRate {
+  readonly #timesMs: Float64Array;
+  readonly #bpm: Float64Array;
+  #start = 0;
+  #count = 0;
+
+  constructor(
+    readonly windowMs: number,
+    capacity = 4096,
+  ) {
+    this.#timesMs = new Float64Array(capacity);
+    this.#bpm = new Float64Array(capacity);
+  }
+
+  push(atMs: number, heartRateBpm: number | null): void {
+    const capacity = this.#timesMs.length;
+    if (this.#count === capacity) {
+      this.#start = (this.#start + 1) % capacity;
+      this.#count--;
+    }
+    const index = (this.#start + this.#count) % capacity;
+    this.#timesMs[index] = atMs;
+    this.#bpm[index] = heartRateBpm ?? Number.NaN;
+    this.#count++;
+    this.#dropOlderThan(atMs - this.windowMs);
+  }
+
+  get length(): number {
+    return this.#count;
+  }
+
+  /** Points with x in seconds before `nowMs` (negative) and y in bpm, or null where there was no reading. */
+  points(nowMs: number): { x: number; y: number | null }[] {
+    const points: { x: number; y: number | null }[] = [];
+    const capacity = this.#timesMs.length;
+    for (let i = 0; i < this.#count; i++) {
+      const index = (this.#start + i) % capacity;
+      const bpm = this.#bpm[index] ?? Number.NaN;
+      points.push({ x: ((this.#timesMs[index] ?? 0) - nowMs) / 1000, y: Number.isNaN(bpm) ? null : bpm });
+    }
+    return points;
+  }
+
+  #dropOlderThan(cutoffMs: number): void {
+    const capacity = this.#timesMs.length;
+    while (this.#count > 0 && (this.#timesMs[this.#start] ?? Infinity) < cutoffMs) {
+      this.#start = (this.#start + 1) % capacity;
+      this.#count--;
+    }
+  }
+}
