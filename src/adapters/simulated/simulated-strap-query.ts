@@ -31,10 +31,11 @@ export function simulatedStrapOptionsFromQuery(
   const breaths = positiveNumber(query.get('breaths'));
   if (breaths !== undefined) options.breathsPerMinute = breaths;
   if (query.get('noise') === 'white') options.whiteNoise = true;
+  // An artifact every single beat makes no heart; the generator needs at least every second beat.
   const ectopic = positiveNumber(query.get('ectopic'));
-  if (ectopic !== undefined) options.ectopicEveryBeats = Math.round(ectopic);
+  if (ectopic !== undefined && ectopic >= 2) options.ectopicEveryBeats = Math.round(ectopic);
   const missed = positiveNumber(query.get('missed'));
-  if (missed !== undefined) options.missedEveryBeats = Math.round(missed);
+  if (missed !== undefined && missed >= 2) options.missedEveryBeats = Math.round(missed);
   if (strapIndex > 0) options.name = `Calm Run simulated strap ${strapIndex + 1}`;
   return options;
 }

@@ -9,6 +9,7 @@ export type LostReason =
   | 'permission-denied'
   | 'no-heart-rate-service'
   | 'connect-failed'
+  | 'packet-log-invalid'
   | 'replay-ended';
 
 export type ConnectionState =
@@ -17,7 +18,8 @@ export type ConnectionState =
   | { kind: 'connecting' }
   | { kind: 'live' }
   | { kind: 'reconnecting'; attempt: number; nextAttemptAtMs: number }
-  | { kind: 'lost'; reason: LostReason; detail?: string };
+  /** `detail` is the technical cause for diagnostics, in English; `line` points into a refused packet log. */
+  | { kind: 'lost'; reason: LostReason; detail?: string; line?: number };
 
 /** What the strap tells about itself; every field is optional because only the Heart Rate Service is required. */
 export interface StrapInfo {

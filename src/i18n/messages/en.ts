@@ -19,6 +19,7 @@ const lostReasons: Record<LostReason, string> = {
   'permission-denied': 'Bluetooth access was not allowed. Allow it in the browser settings and try again.',
   'no-heart-rate-service': 'This device does not send a heart rate. Choose a heart-rate chest strap.',
   'connect-failed': 'The strap could not be reached. Wet the strap, check it is worn, and try again.',
+  'packet-log-invalid': 'This packet log cannot be replayed.',
   'replay-ended': 'The replay has ended.',
 };
 
@@ -35,8 +36,6 @@ export const en = {
   simulatedStrapHint: 'Shows the whole app with realistic data, no strap needed.',
   replayPacketLog: 'Replay a packet log',
   replayHint: 'For diagnostics: play back a strap recording (.jsonl).',
-  replayFileInvalid: (line: number, reason: string) =>
-    `This packet log cannot be replayed: line ${line}, ${reason}.`,
   pairingSteps: 'Wet the strap’s electrodes, put it on, then tap "Connect strap" and pick it in the list.',
   unsupportedTitle: 'This browser cannot connect to a strap',
   unsupportedBody:
@@ -52,6 +51,7 @@ export const en = {
   stateLost: 'Connection ended',
   lastBeatAgo: (seconds: number) => `Last beat ${seconds} s ago`,
   lostReason: (reason: LostReason) => lostReasons[reason],
+  lostLine: (line: number) => `(line ${line})`,
   heartRate: 'Heart rate',
   bpm: 'bpm',
   noReading: 'No reading',

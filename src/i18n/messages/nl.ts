@@ -22,6 +22,7 @@ const lostReasons: Record<LostReason, string> = {
   'no-heart-rate-service': 'Dit apparaat geeft geen hartslag door. Kies een hartslagband.',
   'connect-failed':
     'De band is niet bereikbaar. Maak de band nat, controleer of je hem draagt en probeer opnieuw.',
+  'packet-log-invalid': 'Deze pakketlog kan niet worden afgespeeld.',
   'replay-ended': 'De herhaling is afgelopen.',
 };
 
@@ -38,7 +39,6 @@ export const nl: Messages = {
   simulatedStrapHint: 'Laat de hele app zien met echte gegevens, zonder band.',
   replayPacketLog: 'Pakketlog afspelen',
   replayHint: 'Voor diagnose: speel een opname van een band af (.jsonl).',
-  replayFileInvalid: (line, reason) => `Deze pakketlog kan niet worden afgespeeld: regel ${line}, ${reason}.`,
   pairingSteps:
     'Maak de elektroden van de band nat, doe hem om, tik op "Band koppelen" en kies hem in de lijst.',
   unsupportedTitle: 'Deze browser kan geen band verbinden',
@@ -55,6 +55,7 @@ export const nl: Messages = {
   stateLost: 'Verbinding beëindigd',
   lastBeatAgo: (seconds) => `Laatste slag ${seconds} s geleden`,
   lostReason: (reason) => lostReasons[reason],
+  lostLine: (line) => `(regel ${line})`,
   heartRate: 'Hartslag',
   bpm: 'sl/min',
   noReading: 'Geen meting',
