@@ -51,6 +51,13 @@ export class WebBluetoothStrap implements HeartRateSource {
     const generation = ++this.#generation;
     if (!this.#device) {
       this.#hub.setState({ kind: 'choosing' });
+      // With the adapter off Chrome may never answer requestDevice; asking first gives a clear message at once.
+      if (!(await isAdapterAvailable(this.#bluetooth))) {
+        if (generation === this.#generation) {
+          this.#hub.setState({ kind: 'lost', reason: 'bluetooth-off', detail: 'getAvailability() is false' });
+        }
+        return;
+      }
       try {
         this.#device = await this.#bluetooth.requestDevice(heartRateRequestOptions);
       } catch (error) {
@@ -230,4 +237,14 @@ async function readOptionalText(
 ): Promise<string | undefined> {
   const value = await readOptional(service, characteristic);
   return value ? decodeUtf8Characteristic(value) : undefined;
+}
+
+/** Browsers without getAvailability() are assumed to have an adapter; requestDevice then says if not. */
+async function isAdapterAvailable(bluetooth: Bluetooth): Promise<boolean> {
+  if (typeof bluetooth.getAvailability !== 'function') return true;
+  try {
+    return await bluetooth.getAvailability();
+  } catch {
+    return true;
+  }
 }

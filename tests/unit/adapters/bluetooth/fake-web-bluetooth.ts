@@ -139,6 +139,10 @@ export class FakeStrap extends EventTarget {
 
 export class FakeBluetooth {
   requestCalls: unknown[] = [];
+  adapterAvailable = true;
+  getAvailability(): Promise<boolean> {
+    return Promise.resolve(this.adapterAvailable);
+  }
   constructor(private readonly answer: () => Promise<FakeStrap>) {}
   requestDevice(options: unknown): Promise<FakeStrap> {
     this.requestCalls.push(options);

@@ -100,6 +100,14 @@ describe('WebBluetoothStrap', () => {
     expect(state).toMatchObject({ kind: 'lost', reason: 'bluetooth-off' });
   });
 
+  it('says Bluetooth is off without opening a chooser that would never answer', async () => {
+    const { strap, bluetooth, states } = setUp();
+    bluetooth.adapterAvailable = false;
+    await strap.connect();
+    expect(bluetooth.requestCalls).toHaveLength(0);
+    expect(states().at(-1)).toMatchObject({ kind: 'lost', reason: 'bluetooth-off' });
+  });
+
   it('refuses a device without the Heart Rate Service with a clear reason', async () => {
     const { strap, states } = setUp({ hasHeartRateService: false });
     await strap.connect();

@@ -1,0 +1,52 @@
+/**
+ * Only one tab records at a time. The lock is held for as long as the recording runs and released by the browser
+ * if the tab closes or crashes, so a stale lock never blocks the next run.
+ */
+export const recordingLockName = 'calm-run-recording';
+
+export interface RecordingLock {
+  /** Lets another tab record. Calling it again does nothing. */
+  release(): void;
+}
+
+export type RecordingLockResult = RecordingLock | 'held-elsewhere' | 'unsupported';
+
+/** The part of navigator.locks this needs. */
+export interface LockRequester {
+  request(
+    name: string,
+    options: LockOptions,
+    callback: (lock: Lock | null) => Promise<void> | void,
+  ): Promise<unknown>;
+}
+
+function defaultLocks(): LockRequester | undefined {
+  // Typed as always there, but Safari before 15.4 and Node have no navigator.locks.
+  const nav = globalThis.navigator as Partial<Navigator> | undefined;
+  return nav?.locks;
+}
+
+export function acquireRecordingLock(
+  locks: LockRequester | undefined = defaultLocks(),
+): Promise<RecordingLockResult> {
+  if (locks === undefined) return Promise.resolve('unsupported');
+  return new Promise((resolve) => {
+    let settled = false;
+    locks
+      .request(recordingLockName, { ifAvailable: true }, (lock) => {
+        settled = true;
+        if (lock === null) {
+          resolve('held-elsewhere');
+          return;
+        }
+        // The lock lasts until the promise returned here settles, that is until release().
+        return new Promise<void>((releaseLock) => {
+          resolve({ release: () => releaseLock() });
+        });
+      })
+      .catch(() => {
+        // request() itself failed (an opaque origin, a document being unloaded): recording goes on without a lock.
+        if (!settled) resolve('unsupported');
+      });
+  });
+}

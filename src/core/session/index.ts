@@ -1,0 +1,20 @@
+/** The session recorder's pure core: the record's types, the reducer, chunks, the sample codec, the summary. */
+export type * from './session-model';
+export {
+  createRecorder,
+  recordSession,
+  toRrIntervals1024,
+  type RecorderAction,
+  type RecorderState,
+} from './session-recorder';
+export { DEFAULT_GAP_THRESHOLD_MS } from './gap-threshold';
+export { takeChunk, isChunkDue, decodeChunk, samplesFromChunks, CHUNK_INTERVAL_MS } from './sample-chunk';
+export { encodeSamples, decodeSamples, SampleCodecError, SAMPLE_CODEC_VERSION } from './sample-codec';
+export { summarizeSession, type SummaryOptions } from './session-summary';
+export {
+  DFA_TIMELINE_STEP_MS,
+  DFA_TIMELINE_WINDOW_MS,
+  DFA_TIMELINE_MIN_COVERAGE,
+  COHERENCE_TIMELINE_STEP_MS,
+  COHERENCE_TIMELINE_WINDOW_MS,
+} from './session-timelines';

@@ -1,0 +1,120 @@
+import type { BodySensorLocation } from '../ble/body-sensor-location';
+import type { SensorContact } from '../ble/heart-rate-measurement';
+
+/**
+ * The session record. Times inside a session are `elapsedMs`: monotonic milliseconds since the session started
+ * (immune to clock changes); `startedAtWallMs` anchors them to the calendar.
+ */
+export type SessionKind = 'run' | 'breathing';
+export type SessionStatus = 'recording' | 'paused' | 'finished';
+
+/** Feeling Scale (Hardy & Rejeski 1989): -5 "very bad" to +5 "very good". */
+export type FeelingScore = -5 | -4 | -3 | -2 | -1 | 0 | 1 | 2 | 3 | 4 | 5;
+/** Felt Arousal Scale (Svebak & Murgatroyd 1985): 1 "low arousal" to 6 "high arousal". */
+export type ArousalScore = 1 | 2 | 3 | 4 | 5 | 6;
+/** How hard the run felt, 0 "resting" to 10 "as hard as I can", in our own words (not the licensed Borg wording). */
+export type ExertionScore = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
+export interface MoodReport {
+  feeling: FeelingScore;
+  arousal: ArousalScore;
+}
+
+export interface SessionStrap {
+  name: string;
+  bodySensorLocation?: BodySensorLocation;
+}
+
+/** The zone in force, always in bpm, with how it was derived. */
+export interface SessionZone {
+  lowBpm: number;
+  highBpm: number;
+  method: 'percent-max' | 'percent-reserve' | 'fixed' | 'calibrated' | 'by-feel';
+}
+
+export interface SessionPlanRef {
+  planId: string;
+  name: string;
+  /** Week and run within a course, when the run belongs to one. */
+  courseWeek?: number;
+  courseRun?: number;
+}
+
+export type SessionEventType =
+  | 'started'
+  | 'paused'
+  | 'resumed'
+  | 'finished'
+  | 'strap-connected'
+  | 'strap-disconnected'
+  | 'strap-reconnected'
+  | 'gap'
+  | 'phase-changed'
+  | 'cue'
+  | 'mark'
+  | 'resumed-after-reload';
+
+export interface SessionEvent {
+  type: SessionEventType;
+  elapsedMs: number;
+  /** A short machine-readable detail: the cue's id, the phase's name, the gap's length. */
+  detail?: string;
+}
+
+/** One measurement as the session keeps it: null heart rate is "no reading". */
+export interface SessionSample {
+  elapsedMs: number;
+  heartRateBpm: number | null;
+  sensorContact: SensorContact;
+  /** RR intervals carried by this notification, in 1/1024 s (lossless, as the strap sent them). */
+  rrIntervals1024: number[];
+}
+
+export interface SessionSummary {
+  durationMs: number;
+  /** Time actually recorded (paused time excluded). */
+  activeMs: number;
+  averageHeartRateBpm?: number;
+  maxHeartRateBpm?: number;
+  /** Time below, in and above the zone, in ms; only with a zone. */
+  timeInZoneMs?: { below: number; inZone: number; above: number };
+  beatCount: number;
+  rmssdMs?: number;
+  artifactPct?: number;
+  dfaAlpha1Timeline?: { elapsedMs: number; alpha1: number }[];
+  /** Breathing sessions: the coherence ratio every 5 s over the preceding 64 s, where defined. */
+  coherenceTimeline?: { elapsedMs: number; ratio: number }[];
+  meanCoherence?: number;
+}
+
+export interface SessionMeta {
+  id: string;
+  kind: SessionKind;
+  status: SessionStatus;
+  startedAtWallMs: number;
+  endedAtWallMs?: number;
+  runnerId?: string;
+  runnerName?: string;
+  strap?: SessionStrap;
+  plan?: SessionPlanRef;
+  zone?: SessionZone;
+  before?: MoodReport;
+  after?: MoodReport;
+  exertion?: ExertionScore;
+  notes: string;
+  events: SessionEvent[];
+  summary?: SessionSummary;
+}
+
+/**
+ * A run of samples stored as one record: appended at least every 5 s while recording, so a crash loses at most
+ * that much. `bytes` is the compact encoding of core/session/sample-codec.
+ */
+export interface SampleChunk {
+  sessionId: string;
+  seq: number;
+  firstElapsedMs: number;
+  lastElapsedMs: number;
+  sampleCount: number;
+  bytes: Uint8Array;
+}

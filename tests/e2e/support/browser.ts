@@ -1,0 +1,114 @@
+import { execSync } from 'node:child_process';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, onTestFinished } from 'vitest';
+
+/** Debian's chromium (or CHROMIUM_PATH): the suite never downloads a browser. */
+export function chromiumPath(): string {
+  const fromEnvironment = process.env.CHROMIUM_PATH;
+  if (fromEnvironment !== undefined && fromEnvironment !== '') return fromEnvironment;
+  try {
+    return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' })
+      .toString()
+      .trim();
+  } catch {
+    throw new Error(
+      'No Chromium found: install Debian chromium (apt-get install -y chromium) or set CHROMIUM_PATH',
+    );
+  }
+}
+
+export interface LaunchOptions {
+  /** Launch with Web Bluetooth switched on (Linux needs the feature flag). Default true. */
+  webBluetooth?: boolean;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  if (options.webBluetooth ?? true)
+    args.push('--enable-features=WebBluetooth,WebBluetoothNewPermissionsBackend');
+  // Playwright's launch uses a fresh temporary profile and removes it on close.
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args });
+}
+
+/** One browser for the whole test file, closed after its last test. */
+export function useBrowser(options: LaunchOptions = {}): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium(options);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser)
+      throw new Error('The browser is not running: call useBrowser() at the top of the test file');
+    return browser;
+  };
+}
+
+/**
+ * Console errors that Chromium itself writes for Bluetooth and that no page code can catch, named one by one.
+ * Chromium 156 writes none in these scenarios (only an info-level "Web Bluetooth is experimental on this
+ * platform"). Anything at error level, or any exception or rejection the page did not handle, fails the test.
+ */
+const expectedChromiumNoise: readonly RegExp[] = [];
+
+export interface AppPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions, unhandled rejections and console errors seen on the page, in order. */
+  problems: string[];
+  /** Fails the test when anything was thrown into the console unhandled. */
+  expectNoUnhandledErrors(): void;
+}
+
+export interface OpenAppOptions {
+  /** Path and query after the base URL, e.g. `/?speed=10`. */
+  path?: string;
+  /** Removes `navigator.bluetooth` before the app's code runs, as in a browser without Web Bluetooth. */
+  withoutWebBluetooth?: boolean;
+  /** Called with the fresh context and page before the app is loaded (e.g. to start the Bluetooth emulation). */
+  beforeLoad?: (context: BrowserContext, page: Page) => Promise<void>;
+}
+
+/** A fresh context and page for one test, closed when the test ends, with its console watched. */
+export async function openApp(browser: Browser, options: OpenAppOptions = {}): Promise<AppPage> {
+  const context = await browser.newContext();
+  onTestFinished(async () => {
+    await context.close();
+  });
+  if (options.withoutWebBluetooth === true) {
+    await context.addInitScript(() => {
+      Reflect.deleteProperty(Navigator.prototype, 'bluetooth');
+    });
+  }
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => {
+    problems.push(`pageerror: ${error.name}: ${error.message}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (expectedChromiumNoise.some((pattern) => pattern.test(text))) return;
+    problems.push(`console.error: ${text}`);
+  });
+  await options.beforeLoad?.(context, page);
+  await page.goto(new URL(options.path ?? '/', inject('baseUrl')).href);
+  return {
+    context,
+    page,
+    problems,
+    expectNoUnhandledErrors() {
+      expect(problems, 'nothing may throw into the console unhandled').toEqual([]);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acquireRecordingLock,
+  recordingLockName,
+  type LockRequester,
+} from '../../../../src/adapters/platform/web-locks';
+
+/** navigator.locks for exclusive locks with ifAvailable, shared by the "tabs" of one test. */
+class FakeLocks implements LockRequester {
+  readonly held = new Set<string>();
+
+  async request(
+    name: string,
+    options: LockOptions,
+    callback: (lock: Lock | null) => Promise<void> | void,
+  ): Promise<void> {
+    if (this.held.has(name)) {
+      if (options.ifAvailable !== true) throw new Error('this fake only does ifAvailable');
+      await callback(null);
+      return;
+    }
+    this.held.add(name);
+    try {
+      await callback({ name, mode: 'exclusive' });
+    } finally {
+      this.held.delete(name);
+    }
+  }
+}
+
+describe('acquireRecordingLock', () => {
+  it('lets one tab record, tells the second the run is elsewhere, and frees the lock on release', async () => {
+    const locks = new FakeLocks();
+    const first = await acquireRecordingLock(locks);
+    expect(typeof first).toBe('object');
+    expect(locks.held.has(recordingLockName)).toBe(true);
+    expect(await acquireRecordingLock(locks)).toBe('held-elsewhere');
+
+    if (typeof first !== 'object') throw new Error('expected the lock');
+    first.release();
+    first.release();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(locks.held.has(recordingLockName)).toBe(false);
+    const again = await acquireRecordingLock(locks);
+    expect(typeof again).toBe('object');
+    if (typeof again === 'object') again.release();
+  });
+
+  it('is unsupported without navigator.locks, or when the request fails', async () => {
+    expect(await acquireRecordingLock(undefined)).toBe('unsupported');
+    const refusing: LockRequester = {
+      request: () => Promise.reject(new DOMException('no', 'SecurityError')),
+    };
+    expect(await acquireRecordingLock(refusing)).toBe('unsupported');
+  });
+});
