@@ -1,4 +1,8 @@
 import { StrapConnection } from './strap-connection.svelte';
+import { Router } from './router.svelte';
+import { RunRecording } from './run-recording.svelte';
+import { SessionLibrary } from './session-library.svelte';
+import { exportBackupFile } from './session-export';
 import {
   createBluetoothStrap,
   createReplay,
@@ -8,6 +12,8 @@ import {
 } from './strap-sources';
 import type { HeartRateSource } from '../adapters/heart-rate-source';
 import type { ConnectionState } from '../core/strap/connection-state';
+import type { ExertionScore, MoodReport } from '../core/session/session-model';
+import type { InterruptedSession } from '../adapters/storage/session-storage';
 
 /** The app's top-level state: the connected straps and what the browser can do. */
 export class AppState {
@@ -18,6 +24,9 @@ export class AppState {
   /** Why the last attempt to connect did not get as far as a live strap. */
   connectProblem = $state.raw<Extract<ConnectionState, { kind: 'lost' }> | undefined>();
   readonly bluetooth = webBluetooth();
+  readonly router = new Router();
+  readonly library = new SessionLibrary();
+  recording = $state.raw<RunRecording | undefined>();
   #ticker: ReturnType<typeof setInterval> | undefined;
 
   get bluetoothSupported(): boolean {
@@ -28,11 +37,79 @@ export class AppState {
     this.#ticker = setInterval(() => {
       this.nowMs = performance.now();
     }, 1000);
-    if (this.bluetooth) this.pairedDevices = await findPairedStraps(this.bluetooth);
+    const paired = this.bluetooth ? findPairedStraps(this.bluetooth) : Promise.resolve([]);
+    await this.library.open();
+    const store = this.library.store;
+    if (store) this.recording = new RunRecording(store);
+    this.pairedDevices = await paired;
+  }
+
+  /** Starts recording a run with the first strap, if one is connected; false when another tab records. */
+  async startRun(before: MoodReport | undefined): Promise<boolean> {
+    if (!this.recording) return false;
+    void this.library.askPersistence();
+    return this.recording.start({ strap: this.primaryStrap, ...(before && { before }) });
+  }
+
+  async finishRun(): Promise<string | undefined> {
+    const id = await this.recording?.finish();
+    this.library.changed();
+    return id;
+  }
+
+  async resumeInterruptedRun(interrupted: InterruptedSession): Promise<boolean> {
+    if (!this.recording) return false;
+    const resumed = await this.recording.resumeInterrupted(interrupted, this.primaryStrap);
+    if (resumed) this.library.interrupted = undefined;
+    return resumed;
+  }
+
+  async finishInterruptedRun(interrupted: InterruptedSession): Promise<string | undefined> {
+    if (!this.recording) return undefined;
+    const id = await this.recording.finishInterrupted(interrupted);
+    this.library.interrupted = undefined;
+    this.library.changed();
+    return id;
+  }
+
+  /** The runner's words after a run; for an older session, straight into its stored record. */
+  async saveFeelings(
+    sessionId: string,
+    feelings: { after?: MoodReport; exertion?: ExertionScore; notes?: string },
+  ): Promise<boolean> {
+    if (this.recording?.meta?.id === sessionId) {
+      await this.recording.saveFeelings(feelings);
+      this.library.changed();
+      return this.recording.problem === undefined;
+    }
+    const store = this.library.store;
+    const meta = await store?.getSession(sessionId);
+    if (!store || !meta) return false;
+    try {
+      await store.updateMeta({ ...meta, ...feelings });
+      this.library.changed();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** When storage fails mid-run, the run in memory still leaves the device as a backup file. */
+  async exportUnsavedRun(): Promise<void> {
+    const meta = this.recording?.meta;
+    if (!meta || !this.recording) return;
+    await exportBackupFile([{ meta, samples: [...this.recording.state.samples] }]);
+  }
+
+  /** The strap a run records: the first one connected. */
+  get primaryStrap(): StrapConnection | undefined {
+    return this.straps[0];
   }
 
   stop(): void {
     clearInterval(this.#ticker);
+    this.recording?.dispose();
+    this.library.close();
     for (const strap of this.straps) strap.dispose();
     this.straps = [];
   }
@@ -67,7 +144,11 @@ export class AppState {
     if (strap.state.kind === 'lost' && !strap.wasLive) {
       this.connectProblem = strap.state;
       this.remove(strap);
-    } else if (source.kind === 'bluetooth' && this.bluetooth) {
+    } else {
+      // A strap connected during a run that had none is recorded from this moment.
+      if (this.recording?.isActive && this.straps[0] === strap) this.recording.attachStrap(strap);
+    }
+    if (source.kind === 'bluetooth' && this.bluetooth && strap.wasLive) {
       this.pairedDevices = await findPairedStraps(this.bluetooth);
     }
   }

@@ -3,3 +3,4 @@ export * from './ble/index';
 export * from './hrv/index';
 export * from './strap/connection-state';
 export * from './strap/recent-heart-rate';
+export * from './session/index';

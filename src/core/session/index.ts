@@ -10,7 +10,7 @@ export {
 export { DEFAULT_GAP_THRESHOLD_MS } from './gap-threshold';
 export { takeChunk, isChunkDue, decodeChunk, samplesFromChunks, CHUNK_INTERVAL_MS } from './sample-chunk';
 export { encodeSamples, decodeSamples, SampleCodecError, SAMPLE_CODEC_VERSION } from './sample-codec';
-export { summarizeSession, type SummaryOptions } from './session-summary';
+export { summarizeSession, activeMsAt, type SummaryOptions } from './session-summary';
 export {
   DFA_TIMELINE_STEP_MS,
   DFA_TIMELINE_WINDOW_MS,
@@ -18,3 +18,4 @@ export {
   COHERENCE_TIMELINE_STEP_MS,
   COHERENCE_TIMELINE_WINDOW_MS,
 } from './session-timelines';
+export { heartRateSeries, rrSeries, tachogramSeries, poincareSeries, type SeriesPoint } from './chart-series';

@@ -127,7 +127,7 @@ function sessionEndMs(events: readonly SessionEvent[], samples: readonly Session
 }
 
 /** Paused stretches in time order, within [0, endMs]: `paused` to the next `resumed`, or to the end. */
-function pausedIntervals(events: readonly SessionEvent[], endMs: number): Interval[] {
+export function pausedIntervals(events: readonly SessionEvent[], endMs: number): Interval[] {
   const ordered = [...events].sort((a, b) => a.elapsedMs - b.elapsedMs);
   const intervals: Interval[] = [];
   let pausedAtMs: number | undefined;
@@ -145,4 +145,11 @@ function pausedIntervals(events: readonly SessionEvent[], endMs: number): Interv
   }
   close(endMs);
   return intervals;
+}
+
+/** Time run so far, pauses excluded: what the run screen's clock shows at `elapsedMs`. */
+export function activeMsAt(events: readonly SessionEvent[], elapsedMs: number): number {
+  let pausedMs = 0;
+  for (const pause of pausedIntervals(events, elapsedMs)) pausedMs += pause.endMs - pause.startMs;
+  return Math.max(0, elapsedMs - pausedMs);
 }

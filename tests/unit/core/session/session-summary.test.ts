@@ -8,6 +8,7 @@ import {
   timeDomain,
 } from '../../../../src/core';
 import {
+  activeMsAt,
   summarizeSession,
   type SessionEvent,
   type SessionMeta,
@@ -241,3 +242,17 @@ describe('summarizeSession: coherence of a breathing session', () => {
 function stored(value: number | undefined): number | undefined {
   return value === undefined ? undefined : Math.round(value * 1000) / 1000;
 }
+
+describe('activeMsAt', () => {
+  it('leaves paused stretches out of the run clock, an open pause up to now', () => {
+    const events = [
+      { type: 'started' as const, elapsedMs: 0 },
+      { type: 'paused' as const, elapsedMs: 60_000 },
+      { type: 'resumed' as const, elapsedMs: 90_000 },
+      { type: 'paused' as const, elapsedMs: 120_000 },
+    ];
+    expect(activeMsAt(events, 50_000)).toBe(50_000);
+    expect(activeMsAt(events, 100_000)).toBe(70_000);
+    expect(activeMsAt(events, 150_000)).toBe(90_000);
+  });
+});

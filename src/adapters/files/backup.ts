@@ -1,0 +1,231 @@
+import * as v from 'valibot';
+import type {
+  MoodReport,
+  SessionEvent,
+  SessionMeta,
+  SessionPlanRef,
+  SessionStrap,
+  SessionSummary,
+  SessionZone,
+} from '../../core/session/session-model';
+import { fromCompactSamples, toCompactSamples, type CompactSamples } from './compact-samples';
+import { defaultBackupLimits, type BackupLimits } from './file-limits';
+import { nestsDeeperThan } from './json-nesting';
+import { backupSessionSchema } from './session-schema';
+import type { Refusal, SessionWithSamples } from './session-with-samples';
+
+export const backupFormat = 'calm-run-backup';
+/** Raised only for a change an older Calm Run could not read correctly; it then refuses the file by name. */
+export const backupVersion = 1;
+
+/**
+ * A backup file:
+ * { format: 'calm-run-backup', version: 1, exportedAt: ISO time, app: { name, version },
+ *   sessions: [{ meta: SessionMeta, samples: CompactSamples }] }
+ * Samples are parallel arrays (see CompactSamples); JSON without indentation, as these files get large.
+ */
+export interface BackupDocument {
+  format: typeof backupFormat;
+  version: typeof backupVersion;
+  exportedAt: string;
+  app: { name: string; version: string };
+  sessions: { meta: SessionMeta; samples: CompactSamples }[];
+}
+
+export type BackupParseResult = { ok: true; sessions: SessionWithSamples[] } | Refusal;
+
+export function exportBackup(
+  sessions: readonly SessionWithSamples[],
+  appVersion: string,
+  now: Date = new Date(),
+): string {
+  const document: BackupDocument = {
+    format: backupFormat,
+    version: backupVersion,
+    exportedAt: now.toISOString(),
+    app: { name: 'Calm Run', version: appVersion },
+    sessions: sessions.map(({ meta, samples }) => ({
+      meta: backupMeta(meta),
+      samples: toCompactSamples(samples),
+    })),
+  };
+  return JSON.stringify(document);
+}
+
+const envelopeSchema = v.looseObject({
+  format: v.literal(backupFormat),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+
+const documentSchema = (limits: BackupLimits) =>
+  v.strictObject({
+    format: v.literal(backupFormat),
+    version: v.literal(backupVersion),
+    exportedAt: v.pipe(v.string(), v.maxLength(40), v.isoTimestamp()),
+    app: v.strictObject({
+      name: v.pipe(v.string(), v.maxLength(100)),
+      version: v.pipe(v.string(), v.maxLength(100)),
+    }),
+    sessions: v.pipe(
+      v.array(backupSessionSchema(limits)),
+      v.maxLength(limits.maxSessions),
+      v.check(
+        (sessions) => new Set(sessions.map((session) => session.meta.id)).size === sessions.length,
+        'The same session appears twice',
+      ),
+    ),
+  });
+
+/**
+ * Reads a backup, all or nothing: the text is measured and scanned for absurd nesting before it is parsed, then
+ * the whole document is checked against strict schemas (types, ranges, caps, no unknown keys such as "__proto__")
+ * before any session is handed out. A file from a newer Calm Run is refused by name. Never throws.
+ */
+export function parseBackup(text: string, limits: BackupLimits = defaultBackupLimits): BackupParseResult {
+  try {
+    return readBackup(text, limits);
+  } catch (error) {
+    // Nothing above should throw; this is the last guard so a strange file can never break the import screen.
+    return refuse(
+      `This backup could not be read (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+}
+
+function readBackup(text: string, limits: BackupLimits): BackupParseResult {
+  if (typeof text !== 'string') return refuse('This backup is not text.');
+  if (text.length > limits.maxTextLength) {
+    return refuse(
+      `This file is larger than ${Math.round(limits.maxTextLength / (1024 * 1024))} MB, more than a Calm Run backup can be.`,
+    );
+  }
+  if (text.trim() === '') return refuse('This file is empty.');
+  if (nestsDeeperThan(text, limits.maxNestingDepth)) {
+    return refuse('This file is not a Calm Run backup: it is nested far deeper than a backup ever is.');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return refuse('This file is not a Calm Run backup: it is not valid JSON, or it was cut off.');
+  }
+
+  const envelope = v.safeParse(envelopeSchema, json);
+  if (!envelope.success) {
+    const issue = envelope.issues[0];
+    const path = v.getDotPath(issue);
+    return refuse(
+      path === 'version'
+        ? 'This backup has no valid version number.'
+        : 'This file is not a Calm Run backup (it does not say "calm-run-backup").',
+    );
+  }
+  if (envelope.output.version > backupVersion) {
+    return refuse(
+      `This backup was made by a newer Calm Run (backup version ${envelope.output.version}); update Calm Run to import it.`,
+    );
+  }
+
+  const parsed = v.safeParse(documentSchema(limits), json, { abortEarly: true });
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = v.getDotPath(issue);
+    return refuse(
+      `This backup is damaged or was changed by hand${path ? ` at ${path}` : ''}: ${issue.message}.`,
+    );
+  }
+  return {
+    ok: true,
+    sessions: parsed.output.sessions.map(({ meta, samples }) => ({
+      meta,
+      samples: fromCompactSamples(samples),
+    })),
+  };
+}
+
+/** Every key of T present, optional ones possibly undefined: a field added to the model fails to compile here. */
+type Listed<T> = { [K in keyof Required<T>]: T[K] };
+
+/**
+ * A copy of the meta with exactly the model's fields: anything else a store may have attached would make the strict
+ * import refuse the whole backup. Undefined fields vanish in JSON.stringify.
+ */
+function backupMeta(meta: SessionMeta): Listed<SessionMeta> {
+  return {
+    id: meta.id,
+    kind: meta.kind,
+    status: meta.status,
+    startedAtWallMs: meta.startedAtWallMs,
+    endedAtWallMs: meta.endedAtWallMs,
+    runnerId: meta.runnerId,
+    runnerName: meta.runnerName,
+    strap:
+      meta.strap &&
+      ({
+        name: meta.strap.name,
+        bodySensorLocation: meta.strap.bodySensorLocation,
+      } satisfies Listed<SessionStrap>),
+    plan:
+      meta.plan &&
+      ({
+        planId: meta.plan.planId,
+        name: meta.plan.name,
+        courseWeek: meta.plan.courseWeek,
+        courseRun: meta.plan.courseRun,
+      } satisfies Listed<SessionPlanRef>),
+    zone:
+      meta.zone &&
+      ({
+        lowBpm: meta.zone.lowBpm,
+        highBpm: meta.zone.highBpm,
+        method: meta.zone.method,
+      } satisfies Listed<SessionZone>),
+    before: meta.before && mood(meta.before),
+    after: meta.after && mood(meta.after),
+    exertion: meta.exertion,
+    notes: meta.notes,
+    events: meta.events.map(
+      (event) =>
+        ({
+          type: event.type,
+          elapsedMs: event.elapsedMs,
+          detail: event.detail,
+        }) satisfies Listed<SessionEvent>,
+    ),
+    summary: meta.summary && backupSummary(meta.summary),
+  };
+}
+
+function mood(report: MoodReport): Listed<MoodReport> {
+  return { feeling: report.feeling, arousal: report.arousal };
+}
+
+function backupSummary(summary: SessionSummary): Listed<SessionSummary> {
+  return {
+    durationMs: summary.durationMs,
+    activeMs: summary.activeMs,
+    averageHeartRateBpm: summary.averageHeartRateBpm,
+    maxHeartRateBpm: summary.maxHeartRateBpm,
+    timeInZoneMs: summary.timeInZoneMs && {
+      below: summary.timeInZoneMs.below,
+      inZone: summary.timeInZoneMs.inZone,
+      above: summary.timeInZoneMs.above,
+    },
+    beatCount: summary.beatCount,
+    rmssdMs: summary.rmssdMs,
+    artifactPct: summary.artifactPct,
+    dfaAlpha1Timeline: summary.dfaAlpha1Timeline?.map((point) => ({
+      elapsedMs: point.elapsedMs,
+      alpha1: point.alpha1,
+    })),
+    coherenceTimeline: summary.coherenceTimeline?.map((point) => ({
+      elapsedMs: point.elapsedMs,
+      ratio: point.ratio,
+    })),
+    meanCoherence: summary.meanCoherence,
+  };
+}
+
+function refuse(reason: string): Refusal {
+  return { ok: false, reason };
+}

@@ -1,0 +1,47 @@
+/**
+ * Screens live in the address's hash (`#/history`, `#/session/<id>`), so the back button, a reload and the
+ * "Start a run" shortcut all land where the user expects, with no server routing.
+ */
+export type Route =
+  | { screen: 'home' }
+  | { screen: 'before-run' }
+  | { screen: 'run' }
+  | { screen: 'after-run'; sessionId: string }
+  | { screen: 'history' }
+  | { screen: 'session'; sessionId: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second] = parts;
+  switch (first) {
+    case 'start':
+      return { screen: 'before-run' };
+    case 'run':
+      return { screen: 'run' };
+    case 'after':
+      return second ? { screen: 'after-run', sessionId: second } : { screen: 'home' };
+    case 'history':
+      return { screen: 'history' };
+    case 'session':
+      return second ? { screen: 'session', sessionId: second } : { screen: 'history' };
+    default:
+      return { screen: 'home' };
+  }
+}
+
+export function routeHash(route: Route): string {
+  switch (route.screen) {
+    case 'home':
+      return '#/';
+    case 'before-run':
+      return '#/start';
+    case 'run':
+      return '#/run';
+    case 'after-run':
+      return `#/after/${encodeURIComponent(route.sessionId)}`;
+    case 'history':
+      return '#/history';
+    case 'session':
+      return `#/session/${encodeURIComponent(route.sessionId)}`;
+  }
+}

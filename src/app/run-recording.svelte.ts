@@ -1,0 +1,272 @@
+import { decodeSamples } from '../core/session/sample-codec';
+import { isChunkDue, takeChunk } from '../core/session/sample-chunk';
+import {
+  createRecorder,
+  recordSession,
+  type RecorderAction,
+  type RecorderState,
+} from '../core/session/session-recorder';
+import type {
+  ExertionScore,
+  MoodReport,
+  SampleChunk,
+  SessionMeta,
+  SessionStrap,
+} from '../core/session/session-model';
+import type { StrapEvent } from '../core/strap/connection-state';
+import type { SessionStorage, InterruptedSession } from '../adapters/storage/session-storage';
+import { StorageFullError } from '../adapters/storage/storage-errors';
+import { acquireRecordingLock, type RecordingLock } from '../adapters/platform/web-locks';
+import type { StrapConnection } from './strap-connection.svelte';
+
+export type RecordingProblem = 'storage-full' | 'storage-failed' | 'held-elsewhere';
+
+/** How often the controller checks whether a chunk is due; the recorder itself decides (at least every 5 s). */
+const flushCheckMs = 1000;
+
+function strapOnRecord(strap: StrapConnection): SessionStrap | undefined {
+  const info = strap.info;
+  if (!info) return undefined;
+  return {
+    name: info.name,
+    ...(info.bodySensorLocation !== undefined && { bodySensorLocation: info.bodySensorLocation }),
+  };
+}
+
+/**
+ * The run being recorded: feeds the pure recorder from the strap, stores a chunk at least every 5 s so a crash loses
+ * at most that much, and keeps the run in memory when storage fails so it can still be exported.
+ */
+export class RunRecording {
+  state = $state.raw<RecorderState>(createRecorder());
+  problem = $state<RecordingProblem | undefined>();
+  readonly #store: SessionStorage;
+  #lock: RecordingLock | undefined;
+  #flushTimer: ReturnType<typeof setInterval> | undefined;
+  #unsubscribeStrap: (() => void) | undefined;
+  #strap: StrapConnection | undefined;
+  /** Chunks handed out by the recorder but not yet stored: retried in order, never dropped. */
+  #unstoredChunks: SampleChunk[] = [];
+  #storedMeta: SessionMeta | undefined;
+  #flushing: Promise<void> | undefined;
+
+  constructor(store: SessionStorage) {
+    this.#store = store;
+  }
+
+  get meta(): SessionMeta | undefined {
+    return this.state.meta;
+  }
+
+  get isActive(): boolean {
+    const status = this.state.meta?.status;
+    return status === 'recording' || status === 'paused';
+  }
+
+  async start(options: { strap: StrapConnection | undefined; before?: MoodReport }): Promise<boolean> {
+    if (this.isActive) return true;
+    if (!(await this.#takeLock())) return false;
+    const strap = options.strap;
+    const strapInfo = strap ? strapOnRecord(strap) : undefined;
+    this.problem = undefined;
+    this.state = createRecorder();
+    this.#dispatch({
+      type: 'start',
+      id: crypto.randomUUID(),
+      kind: 'run',
+      atMs: performance.now(),
+      wallClockMs: Date.now(),
+      strapLive: strap?.state.kind === 'live',
+      ...(strapInfo && { strap: strapInfo }),
+      ...(options.before && { before: options.before }),
+    });
+    const meta = this.state.meta;
+    if (!meta) return false;
+    await this.#write(() => this.#store.createSession(meta), meta);
+    if (strap) this.attachStrap(strap);
+    this.#startFlushing();
+    return true;
+  }
+
+  /** Records this strap from now on; a strap connected after Start is recorded from that moment. */
+  attachStrap(strap: StrapConnection): void {
+    if (this.#strap === strap) return;
+    this.#unsubscribeStrap?.();
+    this.#strap = strap;
+    // The first callback replays the strap's current state; it is recorded as a state change like any other.
+    this.#unsubscribeStrap = strap.source.subscribe(this.#onStrapEvent);
+  }
+
+  pause(): void {
+    this.#dispatch({ type: 'pause', atMs: performance.now() });
+  }
+
+  resume(): void {
+    this.#dispatch({ type: 'resume', atMs: performance.now() });
+  }
+
+  mark(label?: string): void {
+    this.#dispatch({ type: 'mark', atMs: performance.now(), ...(label !== undefined && { label }) });
+  }
+
+  cue(cueId: string): void {
+    this.#dispatch({ type: 'cue', atMs: performance.now(), cueId });
+  }
+
+  /** Ends the run, stores the rest and the summary, and lets another tab record. Returns the session id. */
+  async finish(): Promise<string | undefined> {
+    const id = this.state.meta?.id;
+    if (!this.isActive) return id;
+    this.#dispatch({ type: 'finish', atMs: performance.now(), wallClockMs: Date.now() });
+    await this.#stop();
+    return id;
+  }
+
+  async saveFeelings(feelings: {
+    after?: MoodReport;
+    exertion?: ExertionScore;
+    notes?: string;
+  }): Promise<void> {
+    this.#dispatch({ type: 'feelings', ...feelings });
+    const meta = this.state.meta;
+    if (meta) await this.#write(() => this.#store.updateMeta(meta), meta);
+  }
+
+  /** Carries on a run that a reload or crash interrupted, with everything up to its last stored chunk. */
+  async resumeInterrupted(
+    interrupted: InterruptedSession,
+    strap: StrapConnection | undefined,
+  ): Promise<boolean> {
+    if (!(await this.#takeLock())) return false;
+    await this.#loadInterrupted(interrupted);
+    if (strap) this.attachStrap(strap);
+    this.#startFlushing();
+    return true;
+  }
+
+  /** Ends an interrupted run where its record stops, without counting the time the app was closed. */
+  async finishInterrupted(interrupted: InterruptedSession): Promise<string> {
+    await this.#loadInterrupted(interrupted);
+    const lastElapsedMs = this.state.samples.at(-1)?.elapsedMs ?? interrupted.lastElapsedMs ?? 0;
+    this.#dispatch({
+      type: 'finish',
+      atMs: this.state.originMs + lastElapsedMs,
+      wallClockMs: interrupted.meta.startedAtWallMs + lastElapsedMs,
+    });
+    await this.#stop();
+    return interrupted.meta.id;
+  }
+
+  /** Forgets a finished run so the next one starts clean. */
+  reset(): void {
+    if (this.isActive) return;
+    this.state = createRecorder();
+    this.problem = undefined;
+  }
+
+  dispose(): void {
+    clearInterval(this.#flushTimer);
+    this.#unsubscribeStrap?.();
+    this.#lock?.release();
+  }
+
+  async #loadInterrupted(interrupted: InterruptedSession): Promise<void> {
+    const parts = await this.#store.loadSamplesBytes(interrupted.meta.id);
+    const storedSamples = parts.flatMap((bytes) => decodeSamples(bytes));
+    this.state = createRecorder();
+    this.#dispatch({
+      type: 'resumeAfterReload',
+      meta: interrupted.meta,
+      storedSamples,
+      nextChunkSeq: interrupted.nextSeq,
+      atMs: performance.now(),
+      wallClockMs: Date.now(),
+    });
+    this.#storedMeta = interrupted.meta;
+  }
+
+  async #takeLock(): Promise<boolean> {
+    const lock = await acquireRecordingLock();
+    if (lock === 'held-elsewhere') {
+      this.problem = 'held-elsewhere';
+      return false;
+    }
+    if (lock !== 'unsupported') this.#lock = lock;
+    return true;
+  }
+
+  readonly #onStrapEvent = (event: StrapEvent): void => {
+    if (event.type === 'measurement') {
+      this.#dispatch({ type: 'measurement', measurement: event.measurement });
+    } else if (event.type === 'state') {
+      const strap = this.#strap ? strapOnRecord(this.#strap) : undefined;
+      this.#dispatch({ type: 'strap', atMs: performance.now(), state: event.state, ...(strap && { strap }) });
+    }
+  };
+
+  #dispatch(action: RecorderAction): void {
+    this.state = recordSession(this.state, action);
+  }
+
+  #startFlushing(): void {
+    clearInterval(this.#flushTimer);
+    this.#flushTimer = setInterval(() => {
+      if (isChunkDue(this.state, performance.now())) void this.#flush();
+    }, flushCheckMs);
+  }
+
+  async #stop(): Promise<void> {
+    clearInterval(this.#flushTimer);
+    this.#flushTimer = undefined;
+    this.#unsubscribeStrap?.();
+    this.#unsubscribeStrap = undefined;
+    this.#strap = undefined;
+    await this.#flush();
+    const meta = this.state.meta;
+    if (meta && this.#unstoredChunks.length === 0)
+      await this.#write(() => this.#store.finishSession(meta), meta);
+    this.#lock?.release();
+    this.#lock = undefined;
+  }
+
+  /** Takes what is due from the recorder at once (so no later sample is missed), then stores it in order. */
+  #flush(): Promise<void> {
+    const taken = takeChunk(this.state, performance.now());
+    this.state = taken.state;
+    if (taken.chunk) this.#unstoredChunks.push(taken.chunk);
+    const previous = this.#flushing ?? Promise.resolve();
+    const next = previous.then(() => this.#writePending());
+    this.#flushing = next;
+    return next;
+  }
+
+  async #writePending(): Promise<void> {
+    while (this.#unstoredChunks.length > 0) {
+      const chunk = this.#unstoredChunks[0];
+      if (!chunk) break;
+      const stored = await this.#write(() => this.#store.appendChunk(chunk));
+      if (!stored) return;
+      this.#unstoredChunks.shift();
+    }
+    const meta = this.state.meta;
+    if (meta && meta !== this.#storedMeta && meta.status !== 'finished') {
+      await this.#write(() => this.#store.updateMeta(meta), meta);
+    }
+  }
+
+  /**
+   * Runs one write; a failure is shown, never thrown, and the run stays in memory for a retry or an export.
+   * `meta` is the session record the write stores, if it stores one.
+   */
+  async #write(write: () => Promise<void>, meta?: SessionMeta): Promise<boolean> {
+    try {
+      await write();
+      if (meta) this.#storedMeta = meta;
+      if (this.problem === 'storage-full' || this.problem === 'storage-failed') this.problem = undefined;
+      return true;
+    } catch (error) {
+      this.problem = error instanceof StorageFullError ? 'storage-full' : 'storage-failed';
+      return false;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import { encodeSamples, decodeSamples } from '../core/session/sample-codec';
+import { summarizeSession } from '../core/session/session-summary';
+import type { SampleChunk } from '../core/session/session-model';
+import type { SessionWithSamples } from '../adapters/files/session-with-samples';
+import type { ImportItem, SessionStorage } from '../adapters/storage/session-storage';
+
+/** One stored session with every sample, decoded: what the detail screen and the exports work from. */
+export async function loadSessionWithSamples(
+  store: SessionStorage,
+  id: string,
+): Promise<SessionWithSamples | undefined> {
+  const [meta, parts] = await Promise.all([store.getSession(id), store.loadSamplesBytes(id)]);
+  if (!meta) return undefined;
+  return { meta, samples: parts.flatMap((bytes) => decodeSamples(bytes)) };
+}
+
+export type ImportOutcome =
+  | { kind: 'imported'; imported: number; skipped: number }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'storage-failed' };
+
+const maxImportBytes = 100_000_000;
+
+/** FIT files start with a header whose bytes 8-11 spell ".FIT". */
+function looksLikeFit(bytes: Uint8Array): boolean {
+  return bytes.length >= 12 && String.fromCharCode(...bytes.subarray(8, 12)) === '.FIT';
+}
+
+/**
+ * Reads a JSON backup or a FIT file from another device, validates all of it, and stores it in one transaction:
+ * sessions already here (by id) are kept as they are, and a bad file writes nothing.
+ */
+export async function importSessionFile(store: SessionStorage, file: File): Promise<ImportOutcome> {
+  // Refuse a huge file before reading it into memory; the parsers check their own, finer limits after.
+  if (file.size > maxImportBytes)
+    return { kind: 'refused', reason: `the file is larger than ${maxImportBytes / 1e6} MB` };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let sessions: SessionWithSamples[];
+  if (looksLikeFit(bytes) || file.name.toLowerCase().endsWith('.fit')) {
+    const { importFit } = await import('../adapters/files/fit-import');
+    const result = importFit(bytes);
+    if (!result.ok) return { kind: 'refused', reason: result.reason };
+    sessions = [result.session];
+  } else {
+    const { parseBackup } = await import('../adapters/files/backup');
+    const result = parseBackup(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+    if (!result.ok) return { kind: 'refused', reason: result.reason };
+    sessions = result.sessions;
+  }
+  const items: ImportItem[] = sessions.map(({ meta, samples }) => {
+    const summary = meta.summary ?? summarizeSession(meta, samples);
+    const chunks: SampleChunk[] =
+      samples.length === 0
+        ? []
+        : [
+            {
+              sessionId: meta.id,
+              seq: 0,
+              firstElapsedMs: samples[0]?.elapsedMs ?? 0,
+              lastElapsedMs: samples.at(-1)?.elapsedMs ?? 0,
+              sampleCount: samples.length,
+              bytes: encodeSamples(samples),
+            },
+          ];
+    return { meta: { ...meta, summary }, chunks };
+  });
+  try {
+    const result = await store.importSessions(items);
+    return { kind: 'imported', imported: result.imported.length, skipped: result.skipped.length };
+  } catch {
+    return { kind: 'storage-failed' };
+  }
+}

@@ -1,0 +1,35 @@
+import type { ArousalScore, ExertionScore, FeelingScore } from '../../core/session/session-model';
+import type { Messages } from '../../i18n/messages/en';
+import type { ScaleOption } from '../components/ScaleQuestion.svelte';
+
+const feelingScores: readonly FeelingScore[] = [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5];
+const arousalScores: readonly ArousalScore[] = [1, 2, 3, 4, 5, 6];
+const exertionScores: readonly ExertionScore[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+function signed(value: number): string {
+  return value > 0 ? `+${value}` : String(value);
+}
+
+/** Feeling Scale (Hardy & Rejeski 1989) with its word anchors at -5, -3, -1, 0, +1, +3 and +5. */
+export function feelingOptions(m: Messages): ScaleOption<FeelingScore>[] {
+  return feelingScores.map((value) => {
+    const anchor = m.feelingAnchors[String(value)];
+    return { value, label: signed(value), ...(anchor !== undefined && { anchor }) };
+  });
+}
+
+/** Felt Arousal Scale (Svebak & Murgatroyd 1985), anchored at 1 (low) and 6 (high). */
+export function arousalOptions(m: Messages): ScaleOption<ArousalScore>[] {
+  return arousalScores.map((value) => {
+    const anchor = m.arousalAnchors[String(value)];
+    return { value, label: String(value), ...(anchor !== undefined && { anchor }) };
+  });
+}
+
+/** How hard the run felt, 0-10, every point in our own words. */
+export function exertionOptions(m: Messages): ScaleOption<ExertionScore>[] {
+  return exertionScores.map((value) => {
+    const anchor = m.exertionWords[value];
+    return { value, label: String(value), ...(anchor !== undefined && { anchor }) };
+  });
+}

@@ -1,0 +1,355 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exportBackup, parseBackup, type BackupDocument } from '../../../../src/adapters/files/backup';
+import { defaultBackupLimits, type BackupLimits } from '../../../../src/adapters/files/file-limits';
+import type { SessionWithSamples } from '../../../../src/adapters/files/session-with-samples';
+import type { SessionMeta, SessionSample } from '../../../../src/core/session/session-model';
+import { sampleRun, tinySession } from './support/sample-session';
+
+const exportedAt = new Date(Date.UTC(2026, 11, 1, 12, 0, 0));
+
+function parsed(text: string, limits?: BackupLimits): SessionWithSamples[] {
+  const result = parseBackup(text, limits);
+  if (!result.ok) throw new Error(`refused: ${result.reason}`);
+  return result.sessions;
+}
+
+function refusal(text: string, limits?: BackupLimits): string {
+  const result = parseBackup(text, limits);
+  if (result.ok) throw new Error('expected the backup to be refused');
+  return result.reason;
+}
+
+/** A valid backup as a plain object, for the tests to break in one place at a time. */
+function document(): BackupDocument {
+  return JSON.parse(exportBackup([tinySession(), sampleRun()], '0.1.0', exportedAt)) as BackupDocument;
+}
+
+function broken(change: (doc: Record<string, unknown> & BackupDocument) => void): string {
+  const doc = document() as Record<string, unknown> & BackupDocument;
+  change(doc);
+  return JSON.stringify(doc);
+}
+
+describe('exportBackup and parseBackup', () => {
+  it('round-trip every session exactly', () => {
+    const sessions = [sampleRun(), tinySession()];
+    expect(parsed(exportBackup(sessions, '0.1.0'))).toStrictEqual(sessions);
+  });
+
+  it('write the versioned envelope and compact samples', () => {
+    const doc = document();
+    expect(doc.format).toBe('calm-run-backup');
+    expect(doc.version).toBe(1);
+    expect(doc.exportedAt).toBe('2026-12-01T12:00:00.000Z');
+    expect(doc.app).toEqual({ name: 'Calm Run', version: '0.1.0' });
+    expect(doc.sessions[0]?.samples).toEqual({
+      elapsedMs: [0, 1000, 2005],
+      heartRateBpm: [100, null, 101],
+      contact: [2, 1, 0],
+      rrCount: [1, 0, 2],
+      rr1024: [614, 608, 1024],
+    });
+  });
+
+  it('stay compact: a third of the size of one JSON object per sample', () => {
+    const run = sampleRun();
+    const objectPerSample = JSON.stringify(run.samples).length;
+    expect(exportBackup([run], '0.1.0').length).toBeLessThan(objectPerSample / 3);
+  });
+
+  it('write only the fields of the model, so a store’s extra fields cannot make the backup unreadable', () => {
+    const session = tinySession();
+    const meta = {
+      ...session.meta,
+      cachedLabel: 'x',
+      strap: { name: 'H10', internalHandle: 7 },
+    } as SessionMeta;
+    const [back] = parsed(exportBackup([{ meta, samples: session.samples }], '0.1.0'));
+    expect(back?.meta).toStrictEqual({ ...session.meta, strap: { name: 'H10' } });
+  });
+
+  it('read brackets and quotes inside text as text, not as nesting', () => {
+    const session = tinySession();
+    session.meta.notes = `${'['.repeat(500)}"\\{${']'.repeat(500)} \u2028 ✓`;
+    expect(parsed(exportBackup([session], '0.1.0'))).toStrictEqual([session]);
+  });
+
+  it('read an empty backup', () => {
+    expect(parsed(exportBackup([], '0.1.0'))).toEqual([]);
+  });
+});
+
+describe('parseBackup refuses, with a reason and nothing else', () => {
+  const cases: [string, string, RegExp][] = [
+    ['an empty file', '', /empty/],
+    ['text that is not JSON', 'calm run', /not valid JSON/],
+    [
+      'a truncated backup',
+      exportBackup([sampleRun()], '0.1.0').slice(0, 5000),
+      /not valid JSON, or it was cut off/,
+    ],
+    ['JSON that is not an object', '[1,2,3]', /not a Calm Run backup/],
+    ['null', 'null', /not a Calm Run backup/],
+    ['another format', broken((doc) => (doc.format = 'gpx' as 'calm-run-backup')), /not a Calm Run backup/],
+    [
+      'a newer version',
+      broken((doc) => (doc.version = 2 as 1)),
+      /made by a newer Calm Run \(backup version 2\)/,
+    ],
+    ['version 0', broken((doc) => (doc.version = 0 as 1)), /no valid version/],
+    ['a version as text', broken((doc) => (doc.version = '1' as unknown as 1)), /no valid version/],
+    ['a fractional version', broken((doc) => (doc.version = 1.5 as 1)), /no valid version/],
+    [
+      '"__proto__" at the top',
+      exportBackup([tinySession()], '0.1.0').replace('{"format"', '{"__proto__":{"polluted":true},"format"'),
+      /Invalid key: .* received "__proto__"/,
+    ],
+    [
+      '"__proto__" in a meta',
+      exportBackup([tinySession()], '0.1.0').replace(
+        '"id":"tiny-1"',
+        '"__proto__":{"polluted":true},"id":"tiny-1"',
+      ),
+      /sessions\.0\.meta.*__proto__/,
+    ],
+    [
+      '"constructor" in the samples',
+      exportBackup([tinySession()], '0.1.0').replace(
+        '"elapsedMs":[',
+        '"constructor":{"prototype":{"x":1}},"elapsedMs":[',
+      ),
+      /constructor/,
+    ],
+    ['deeply nested junk', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /nested far deeper/],
+    [
+      'deep nesting in a field',
+      broken((doc) => ((doc.sessions[0] as unknown as { meta: { notes: unknown } }).meta.notes = nest(40))),
+      /nested far deeper/,
+    ],
+    [
+      'a huge number',
+      exportBackup([tinySession()], '0.1.0').replace('[100,null,101]', '[1e400,null,101]'),
+      /heartRateBpm/,
+    ],
+    [
+      '"NaN" for a heart rate',
+      broken((doc) => (samplesOf(doc).heartRateBpm[0] = 'NaN' as unknown as number)),
+      /heartRateBpm/,
+    ],
+    ['a heart rate of 301', broken((doc) => (samplesOf(doc).heartRateBpm[0] = 301)), /heartRateBpm/],
+    ['a fractional heart rate', broken((doc) => (samplesOf(doc).heartRateBpm[0] = 100.5)), /heartRateBpm/],
+    ['an RR interval of 0', broken((doc) => (samplesOf(doc).rr1024[0] = 0)), /rr1024/],
+    ['an RR interval of 65536', broken((doc) => (samplesOf(doc).rr1024[0] = 65536)), /rr1024/],
+    ['a contact code of 3', broken((doc) => (samplesOf(doc).contact[0] = 3 as 0)), /contact/],
+    ['sample times going backwards', broken((doc) => (samplesOf(doc).elapsedMs[2] = 500)), /go backwards/],
+    ['a negative sample time', broken((doc) => (samplesOf(doc).elapsedMs[0] = -1)), /elapsedMs/],
+    ['a fractional sample time', broken((doc) => (samplesOf(doc).elapsedMs[1] = 1000.5)), /elapsedMs/],
+    ['lists of different lengths', broken((doc) => samplesOf(doc).contact.pop()), /different lengths/],
+    ['RR counts that do not add up', broken((doc) => (samplesOf(doc).rrCount[0] = 2)), /do not add up/],
+    [
+      'a feeling of 6',
+      broken((doc) => (metaOf(doc).before = { feeling: 6 as 5, arousal: 3 })),
+      /before\.feeling/,
+    ],
+    [
+      'a feeling of 2.5',
+      broken((doc) => (metaOf(doc).after = { feeling: 2.5 as 2, arousal: 3 })),
+      /after\.feeling/,
+    ],
+    [
+      'an arousal of 0',
+      broken((doc) => (metaOf(doc).before = { feeling: 0, arousal: 0 as 1 })),
+      /before\.arousal/,
+    ],
+    ['an exertion of 11', broken((doc) => (metaOf(doc).exertion = 11 as 10)), /exertion/],
+    ['an unknown kind', broken((doc) => (metaOf(doc).kind = 'swim' as 'run')), /kind/],
+    ['an id with a slash', broken((doc) => (metaOf(doc).id = '../../etc')), /meta\.id/],
+    ['an empty id', broken((doc) => (metaOf(doc).id = '')), /meta\.id/],
+    ['an id of 129 characters', broken((doc) => (metaOf(doc).id = 'a'.repeat(129))), /meta\.id/],
+    ['notes over 100,000 characters', broken((doc) => (metaOf(doc).notes = 'x'.repeat(100_001))), /notes/],
+    ['a start in 1970', broken((doc) => (metaOf(doc).startedAtWallMs = 0)), /startedAtWallMs/],
+    [
+      'an end before the start',
+      broken((doc) => (metaOf(doc).endedAtWallMs = metaOf(doc).startedAtWallMs - 1)),
+      /ends before/,
+    ],
+    [
+      'a zone upside down',
+      broken((doc) => (metaOf(doc).zone = { lowBpm: 140, highBpm: 120, method: 'fixed' })),
+      /zone/,
+    ],
+    ['an unknown field in a meta', broken((doc) => Object.assign(metaOf(doc), { mood: 'ok' })), /meta\.mood/],
+    [
+      'an unknown event',
+      broken((doc) => metaOf(doc).events.push({ type: 'exploded' as 'mark', elapsedMs: 1 })),
+      /events/,
+    ],
+    ['the same session twice', broken((doc) => (metaOf(doc, 1).id = metaOf(doc).id)), /appears twice/],
+    ['sessions that are not a list', broken((doc) => (doc.sessions = {} as [])), /sessions/],
+    [
+      'a missing exportedAt',
+      broken((doc) => delete (doc as Partial<BackupDocument>).exportedAt),
+      /exportedAt/,
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, text, reason) => {
+    expect(refusal(text)).toMatch(reason);
+  });
+
+  it('leaves Object.prototype alone', () => {
+    for (const [, text] of cases) parseBackup(text);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('a file over the size limit, before reading it', () => {
+    const huge = ' '.repeat(defaultBackupLimits.maxTextLength + 1);
+    expect(refusal(huge)).toBe('This file is larger than 100 MB, more than a Calm Run backup can be.');
+  });
+
+  it('more sessions, samples, RR intervals or events than the limits', () => {
+    const text = exportBackup([tinySession(), sampleRun()], '0.1.0');
+    const limit = (change: Partial<BackupLimits>) => refusal(text, { ...defaultBackupLimits, ...change });
+    expect(limit({ maxSessions: 1 })).toMatch(/sessions.*Invalid length/);
+    expect(limit({ maxSamplesPerSession: 100 })).toMatch(
+      /sessions\.1\.samples\.elapsedMs.*at most 100 values/,
+    );
+    expect(limit({ maxRrPerSession: 100 })).toMatch(
+      /sessions\.1\.(samples\.rr1024|meta\.summary\.beatCount)/,
+    );
+    expect(limit({ maxEventsPerSession: 2 })).toMatch(/events/);
+  });
+});
+
+describe('parseBackup on random input', () => {
+  it('never throws on random JSON, and gives a reason unless the JSON is a backup', () => {
+    fc.assert(
+      fc.property(fc.json({ depthSize: 'medium' }), (text) => {
+        const result = parseBackup(text);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(result.reason).toMatch(/\w{3,}/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws when one value somewhere in a real backup is replaced by random JSON', () => {
+    const valid = JSON.parse(exportBackup([tinySession()], '0.1.0')) as unknown;
+    const paths = leafPaths(valid);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), fc.jsonValue(), (path, value) => {
+        const doc = structuredClone(valid);
+        setAt(doc, path, value);
+        const result = parseBackup(JSON.stringify(doc));
+        if (result.ok) {
+          // Whatever passes is a consistent set of sessions: it survives another export and parse unchanged.
+          expect(parsed(exportBackup(result.sessions, '0.1.0'))).toStrictEqual(result.sessions);
+        } else {
+          expect(result.reason).toMatch(/\w{3,}/);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('round-trips random valid sessions exactly', () => {
+    fc.assert(
+      fc.property(fc.array(sessionArbitrary(), { maxLength: 4 }), (sessions) => {
+        const unique = sessions.map((session, index) => ({
+          ...session,
+          meta: { ...session.meta, id: `s${index}` },
+        }));
+        expect(parsed(exportBackup(unique, '9.9.9'))).toStrictEqual(unique);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+function samplesOf(doc: BackupDocument) {
+  const samples = doc.sessions[0]?.samples;
+  if (!samples) throw new Error('no session');
+  return samples;
+}
+
+function metaOf(doc: BackupDocument, index = 0): SessionMeta {
+  const meta = doc.sessions[index]?.meta;
+  if (!meta) throw new Error('no session');
+  return meta;
+}
+
+function nest(depth: number): unknown {
+  let value: unknown = 'deep';
+  for (let level = 0; level < depth; level += 1) value = { down: value };
+  return value;
+}
+
+function leafPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) {
+    return [path, ...value.flatMap((item, index) => leafPaths(item, [...path, index]))];
+  }
+  if (value !== null && typeof value === 'object') {
+    return [path, ...Object.entries(value).flatMap(([key, item]) => leafPaths(item, [...path, key]))];
+  }
+  return [path];
+}
+
+function setAt(root: unknown, path: (string | number)[], value: unknown): void {
+  if (path.length === 0) return;
+  let node = root as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path.at(-1);
+  if (last !== undefined) node[last] = value;
+}
+
+function sessionArbitrary(): fc.Arbitrary<SessionWithSamples> {
+  // The app's sessions are plain objects: no null-prototype records, which toStrictEqual would tell apart.
+  const plain = { noNullPrototype: true } as const;
+  const sample = fc.record(
+    {
+      elapsedMs: fc.integer({ min: 0, max: 3_600_000 }),
+      heartRateBpm: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }),
+      sensorContact: fc.constantFrom('unsupported' as const, 'no-contact' as const, 'contact' as const),
+      rrIntervals1024: fc.array(fc.integer({ min: 1, max: 65535 }), { maxLength: 6 }),
+    },
+    plain,
+  );
+  const samples = fc
+    .array(sample, { maxLength: 50 })
+    .map((list): SessionSample[] => [...list].sort((a, b) => a.elapsedMs - b.elapsedMs));
+  const mood = fc.record(
+    {
+      feeling: fc.constantFrom(-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5 as const),
+      arousal: fc.constantFrom(1, 2, 3, 4, 5, 6 as const),
+    },
+    plain,
+  );
+  const meta = fc.record(
+    {
+      id: fc.constant('x'),
+      kind: fc.constantFrom('run' as const, 'breathing' as const),
+      status: fc.constantFrom('recording' as const, 'paused' as const, 'finished' as const),
+      startedAtWallMs: fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2040, 0, 1) }),
+      runnerName: fc.string({ maxLength: 30 }),
+      before: mood,
+      after: mood,
+      exertion: fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 as const),
+      notes: fc.string({ maxLength: 200, unit: 'binary' }),
+      events: fc.array(
+        fc.record(
+          {
+            type: fc.constantFrom('mark' as const, 'cue' as const, 'gap' as const),
+            elapsedMs: fc.integer({ min: 0, max: 3_600_000 }),
+            detail: fc.string({ maxLength: 20 }),
+          },
+          { requiredKeys: ['type', 'elapsedMs'], ...plain },
+        ),
+        { maxLength: 5 },
+      ),
+    },
+    { requiredKeys: ['id', 'kind', 'status', 'startedAtWallMs', 'notes', 'events'], ...plain },
+  );
+  return fc.record({ meta, samples }, plain);
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { exportFileName } from '../../../../src/adapters/files/export-file-names';
+
+describe('exportFileName', () => {
+  it('names the file after the local start time, to the minute', () => {
+    const start = new Date(2026, 10, 29, 7, 15, 42).getTime();
+    expect(exportFileName(start, 'fit')).toBe('calm-run-2026-11-29-0715.fit');
+    expect(exportFileName(start, 'csv')).toBe('calm-run-2026-11-29-0715.csv');
+  });
+
+  it('pads months, days, hours and minutes, and takes another prefix', () => {
+    const start = new Date(2027, 0, 3, 0, 5).getTime();
+    expect(exportFileName(start, 'json', 'calm-run-backup')).toBe('calm-run-backup-2027-01-03-0005.json');
+  });
+
+  it('uses characters that every file system accepts', () => {
+    expect(exportFileName(Date.now(), 'tcx')).toMatch(/^[a-z0-9-]+\.tcx$/);
+  });
+});
