@@ -142,7 +142,8 @@ export const en = {
   heldElsewhere: 'A run is being recorded in another tab or window. Finish it there first.',
   storageUnavailable:
     'This browser does not let Calm Run store runs (private mode?). Live heart rate still works.',
-  persistReason: 'Calm Run asked the browser to keep your runs even when space runs low.',
+  persistReason:
+    'When you start, Calm Run asks the browser to keep your runs safe, even when space runs low.',
   interruptedTitle: 'A run was interrupted',
   interruptedBody: (minutes: number) =>
     `Your run stopped being recorded after ${minutes} min, maybe because the page closed. Everything up to then is safe.`,

@@ -148,7 +148,8 @@ export const nl: Messages = {
   heldElsewhere: 'Er wordt al een loop opgenomen in een ander tabblad of venster. Rond die daar eerst af.',
   storageUnavailable:
     'Deze browser laat Calm Run geen lopen bewaren (privévenster?). De live hartslag werkt wel.',
-  persistReason: 'Calm Run heeft de browser gevraagd je lopen te bewaren, ook als de ruimte krap wordt.',
+  persistReason:
+    'Bij de start vraagt Calm Run de browser je lopen veilig te bewaren, ook als de ruimte krap wordt.',
   interruptedTitle: 'Een loop is onderbroken',
   interruptedBody: (minutes) =>
     `Je loop werd na ${minutes} min niet meer opgenomen, misschien omdat de pagina sloot. Alles tot dan is veilig.`,

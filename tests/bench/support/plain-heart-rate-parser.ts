@@ -10,8 +10,12 @@ export function plainParseHeartRate(value: DataView): {
 } {
   const flags = value.getUint8(0);
   const rate16Bits = flags & 0x1;
-  const result: { heartRate: number; contactDetected?: boolean; energyExpended?: number; rrIntervals?: number[] } =
-    { heartRate: 0 };
+  const result: {
+    heartRate: number;
+    contactDetected?: boolean;
+    energyExpended?: number;
+    rrIntervals?: number[];
+  } = { heartRate: 0 };
   let index = 1;
   if (rate16Bits) {
     result.heartRate = value.getUint16(index, true);
