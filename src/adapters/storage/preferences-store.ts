@@ -1,0 +1,134 @@
+import * as v from 'valibot';
+import type { RunnerProfile } from '../../core/zones/runner-profile';
+
+/**
+ * Small settings that live in localStorage: runner profiles, the chosen runner and course, and how cues sound.
+ * Read through a schema: a damaged or hand-edited value is replaced by defaults field by field, never thrown.
+ */
+export interface CoachingPreferences {
+  voice: boolean;
+  tones: boolean;
+  vibration: boolean;
+  volume: number;
+  voiceName?: string;
+  /** "You may speed up a little" below the zone: only for runners who ask for it. */
+  lowSideCues: boolean;
+  /** Seconds above the zone before "slow down a little". */
+  graceSeconds: number;
+  /** An optional status (time run, heart rate) every N minutes; 0 is off. */
+  statusEveryMinutes: number;
+}
+
+export interface CourseChoice {
+  weeks: 8 | 10 | 12;
+  /** A run the runner picked over the suggestion; undefined follows the course. */
+  chosenWeek?: number;
+}
+
+export interface Preferences {
+  runners: RunnerProfile[];
+  activeRunnerId?: string;
+  coaching: CoachingPreferences;
+  course?: CourseChoice;
+}
+
+export const defaultCoachingPreferences: CoachingPreferences = {
+  voice: true,
+  tones: false,
+  vibration: true,
+  volume: 0.9,
+  lowSideCues: false,
+  graceSeconds: 20,
+  statusEveryMinutes: 0,
+};
+
+const storageKey = 'calm-run.preferences';
+
+const bpm = v.pipe(v.number(), v.integer(), v.minValue(20), v.maxValue(260));
+const zoneSchema = v.object({
+  lowBpm: bpm,
+  highBpm: bpm,
+  method: v.picklist(['percent-max', 'percent-reserve', 'fixed', 'calibrated', 'by-feel']),
+});
+const profileSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
+  name: v.pipe(v.string(), v.maxLength(200)),
+  ageYears: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(110))),
+  restingHrBpm: v.optional(bpm),
+  maxHrBpm: v.optional(bpm),
+  maxHrSource: v.picklist(['measured', 'tanaka']),
+  zone: v.optional(zoneSchema),
+});
+const coachingSchema = v.object({
+  voice: v.boolean(),
+  tones: v.boolean(),
+  vibration: v.boolean(),
+  volume: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  voiceName: v.optional(v.pipe(v.string(), v.maxLength(300))),
+  lowSideCues: v.boolean(),
+  graceSeconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(300)),
+  statusEveryMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60)),
+});
+const courseSchema = v.object({
+  weeks: v.picklist([8, 10, 12]),
+  chosenWeek: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))),
+});
+
+function parseJson(text: string | null): Record<string, unknown> {
+  if (text === null) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Keeps every valid runner and every valid setting; what does not validate falls back to its default. */
+export function readPreferences(text: string | null): Preferences {
+  const raw = parseJson(text);
+  const runners = Array.isArray(raw.runners)
+    ? raw.runners.flatMap((runner) => {
+        const parsed = v.safeParse(profileSchema, runner);
+        return parsed.success ? [parsed.output] : [];
+      })
+    : [];
+  const coaching = v.safeParse(coachingSchema, { ...defaultCoachingPreferences, ...(raw.coaching as object) });
+  const course = v.safeParse(courseSchema, raw.course);
+  const activeRunnerId =
+    typeof raw.activeRunnerId === 'string' && runners.some((runner) => runner.id === raw.activeRunnerId)
+      ? raw.activeRunnerId
+      : undefined;
+  return {
+    runners,
+    coaching: coaching.success ? coaching.output : defaultCoachingPreferences,
+    ...(activeRunnerId !== undefined && { activeRunnerId }),
+    ...(course.success && { course: course.output }),
+  };
+}
+
+export function loadPreferences(storage: Pick<Storage, 'getItem'> = localStorage): Preferences {
+  try {
+    return readPreferences(storage.getItem(storageKey));
+  } catch {
+    // A browser with storage switched off throws on access: run with defaults.
+    return readPreferences(null);
+  }
+}
+
+export function savePreferences(preferences: Preferences, storage: Pick<Storage, 'setItem'> = localStorage): boolean {
+  try {
+    storage.setItem(storageKey, JSON.stringify(preferences));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function erasePreferences(storage: Pick<Storage, 'removeItem'> = localStorage): void {
+  try {
+    storage.removeItem(storageKey);
+  } catch {
+    // Nothing stored, nothing to erase.
+  }
+}
