@@ -36,7 +36,6 @@ export default defineConfig({
           name: 'bench',
           include: ['tests/bench/**/*.bench.ts'],
           environment: 'node',
-          globalSetup: ['tests/bench/support/reset-figures.ts'],
           testTimeout: 300_000,
           fileParallelism: false,
         },

@@ -9,7 +9,7 @@ export interface Figure {
   unit: string;
 }
 
-/** Prints one figure and merges it into bench-results.json (bench files run one at a time). */
+/** Prints one figure and merges it into bench-results.json, so a single bench file updates only its own figures. */
 export function recordFigure(name: string, value: number, unit: string): void {
   const figures: Record<string, Figure> = existsSync(benchResultsPath)
     ? (JSON.parse(readFileSync(benchResultsPath, 'utf8')) as Record<string, Figure>)

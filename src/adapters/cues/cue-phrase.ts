@@ -1,0 +1,13 @@
+import type { CueLocale } from './cue-output';
+import type { CuePhraseTable } from './cue-phrase-table';
+import { cuePhrasesEn } from './cue-phrases-en';
+import { cuePhrasesNl } from './cue-phrases-nl';
+import type { SpokenCueId, SpokenCueOf } from './spoken-cue';
+
+const tables: Record<CueLocale, CuePhraseTable> = { en: cuePhrasesEn, nl: cuePhrasesNl };
+
+/** The sentence to speak (or show) for a cue, in the runner's language. */
+export function cuePhrase<Id extends SpokenCueId>(cue: SpokenCueOf<Id>, locale: CueLocale): string {
+  const phrase: (cue: SpokenCueOf<Id>) => string = tables[locale][cue.id];
+  return phrase(cue);
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCueSettings, type CueSettings } from '../../../../src/adapters/cues/cue-output';
+import type { SpokenCue } from '../../../../src/adapters/cues/spoken-cue';
+import { maxToneGain, toneAttackS, ToneCueOutput } from '../../../../src/adapters/cues/tone-cue-output';
+import { tonePatternDurationMs } from '../../../../src/adapters/cues/tone-patterns';
+import { FakeAudioContext, type ScheduledNote } from './fake-audio-context';
+
+function setup(context = new FakeAudioContext(), volume = 1) {
+  const settings: CueSettings = { ...defaultCueSettings, volume };
+  let created = 0;
+  const output = new ToneCueOutput({
+    settings: () => settings,
+    createContext: () => {
+      created++;
+      return context;
+    },
+  });
+  return { output, context, created: () => created };
+}
+
+async function notesFor(cue: SpokenCue): Promise<ScheduledNote[]> {
+  const { output, context } = setup();
+  await output.play(cue);
+  return context.notes();
+}
+
+const frequencies = (notes: readonly ScheduledNote[]) => notes.map((note) => note.frequencyHz);
+
+describe('ToneCueOutput', () => {
+  it('falls for slow-down', async () => {
+    const heard = frequencies(await notesFor({ id: 'slow-down' }));
+    expect(heard.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < heard.length; i++) expect(heard[i]).toBeLessThan(heard[i - 1] ?? 0);
+  });
+
+  it.each<SpokenCue>([{ id: 'back-in-zone' }, { id: 'speed-up' }, { id: 'plan-complete' }])(
+    'rises for $id',
+    async (cue) => {
+      const heard = frequencies(await notesFor(cue));
+      expect(heard.length).toBeGreaterThanOrEqual(2);
+      for (let i = 1; i < heard.length; i++) expect(heard[i]).toBeGreaterThan(heard[i - 1] ?? Infinity);
+    },
+  );
+
+  it.each<SpokenCue>([
+    { id: 'contact-lost' },
+    { id: 'phase-change', phase: 'walk', durationMs: 120_000 },
+    { id: 'status', elapsedMs: 60_000, heartRateBpm: 120 },
+  ])('gives $id a level double beep', async (cue) => {
+    const heard = frequencies(await notesFor(cue));
+    expect(heard).toHaveLength(2);
+    expect(heard[0]).toBe(heard[1]);
+  });
+
+  it('plays soft sine notes that start and end in silence, one after another', async () => {
+    const notes = await notesFor({ id: 'slow-down' });
+    let previousStopS = -Infinity;
+    for (const note of notes) {
+      expect(note.type).toBe('sine');
+      expect(note.startS).toBeGreaterThan(previousStopS);
+      const first = note.envelope[0];
+      const last = note.envelope.at(-1);
+      expect(first).toEqual({ kind: 'set', value: 0, timeS: note.startS });
+      expect(last).toEqual({ kind: 'ramp', value: 0, timeS: note.stopS });
+      expect(note.envelope[1]).toEqual({
+        kind: 'ramp',
+        value: maxToneGain,
+        timeS: note.startS + toneAttackS,
+      });
+      previousStopS = note.stopS;
+    }
+    expect(notes.at(-1)?.stopS ?? 0).toBeCloseTo(
+      (notes[0]?.startS ?? 0) + tonePatternDurationMs('slow-down') / 1000,
+      6,
+    );
+  });
+
+  it('scales the loudness with the volume, and schedules nothing at volume 0', async () => {
+    const quiet = setup(new FakeAudioContext(), 0.25);
+    await quiet.output.play({ id: 'back-in-zone' });
+    const peaks = quiet.context.notes().map((note) => Math.max(...note.envelope.map((event) => event.value)));
+    expect(peaks.every((peak) => peak === maxToneGain * 0.25)).toBe(true);
+
+    const silent = setup(new FakeAudioContext(), 0);
+    await silent.output.play({ id: 'back-in-zone' });
+    expect(silent.context.oscillators).toHaveLength(0);
+  });
+
+  it('does not overlap two cues played at once', async () => {
+    const { output, context } = setup();
+    await output.play({ id: 'slow-down' });
+    await output.play({ id: 'back-in-zone' });
+    const notes = context.notes();
+    expect(notes).toHaveLength(6);
+    expect(frequencies(notes.slice(0, 3))).toEqual(frequencies(await notesFor({ id: 'slow-down' })));
+    for (let i = 1; i < notes.length; i++) {
+      expect(notes[i]?.startS ?? 0).toBeGreaterThan(notes[i - 1]?.stopS ?? Infinity);
+    }
+  });
+
+  it('creates the audio context only when first needed, and resumes it on unlock', () => {
+    const { output, context, created } = setup(new FakeAudioContext('suspended'));
+    expect(created()).toBe(0);
+    output.unlock();
+    expect(created()).toBe(1);
+    expect(context.resumeCalls).toBe(1);
+    expect(context.notes()).toHaveLength(0);
+    output.unlock();
+    expect(created()).toBe(1);
+  });
+
+  it('plays only the newest of the cues that waited for audio to be allowed', async () => {
+    const context = new FakeAudioContext('suspended');
+    context.resumeAllowed = false;
+    const { output } = setup(context);
+    const first = output.play({ id: 'slow-down' });
+    const second = output.play({ id: 'back-in-zone' });
+    context.allowResume();
+    await Promise.all([first, second]);
+    expect(frequencies(context.notes())).toEqual(frequencies(await notesFor({ id: 'back-in-zone' })));
+  });
+
+  it('never throws without Web Audio or when the context cannot be made', async () => {
+    const none = new ToneCueOutput({ settings: () => defaultCueSettings, createContext: null });
+    expect(none.supported).toBe(false);
+    await expect(none.play({ id: 'slow-down' })).resolves.toBeUndefined();
+    const broken = new ToneCueOutput({
+      settings: () => defaultCueSettings,
+      createContext: () => {
+        throw new Error('NotAllowedError');
+      },
+    });
+    expect(() => {
+      broken.unlock();
+    }).not.toThrow();
+    await expect(broken.play({ id: 'slow-down' })).resolves.toBeUndefined();
+  });
+});
