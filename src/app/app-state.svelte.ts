@@ -3,6 +3,13 @@ import { Router } from './router.svelte';
 import { RunRecording } from './run-recording.svelte';
 import { SessionLibrary } from './session-library.svelte';
 import { exportBackupFile } from './session-export';
+import { PreferencesState } from './preferences.svelte';
+import { RunCoach } from './run-coach.svelte';
+import { courseLengthOf, plannedRun, zoneForRunner, type RunChoice } from './run-choice';
+import { i18n } from '../i18n/i18n.svelte';
+import type { RunPlan } from '../core/coaching/run-plan';
+import type { CourseProgress } from '../core/coaching/index';
+import { courseOfLength, progressFromHistory, type CourseLength } from './course';
 import {
   createBluetoothStrap,
   createReplay,
@@ -12,7 +19,7 @@ import {
 } from './strap-sources';
 import type { HeartRateSource } from '../adapters/heart-rate-source';
 import type { ConnectionState } from '../core/strap/connection-state';
-import type { ExertionScore, MoodReport } from '../core/session/session-model';
+import type { ExertionScore, MoodReport, SessionZone } from '../core/session/session-model';
 import type { InterruptedSession } from '../adapters/storage/session-storage';
 
 /** The app's top-level state: the connected straps and what the browser can do. */
@@ -27,6 +34,8 @@ export class AppState {
   readonly router = new Router();
   readonly library = new SessionLibrary();
   recording = $state.raw<RunRecording | undefined>();
+  coach = $state.raw<RunCoach | undefined>();
+  readonly preferences = new PreferencesState();
   #ticker: ReturnType<typeof setInterval> | undefined;
 
   get bluetoothSupported(): boolean {
@@ -45,13 +54,26 @@ export class AppState {
   }
 
   /** Starts recording a run with the first strap, if one is connected; false when another tab records. */
-  async startRun(before: MoodReport | undefined): Promise<boolean> {
+  async startRun(before: MoodReport | undefined, choice: RunChoice): Promise<boolean> {
     if (!this.recording) return false;
     void this.library.askPersistence();
-    return this.recording.start({ strap: this.primaryStrap, ...(before && { before }) });
+    const runner = this.preferences.activeRunner;
+    const zone = runner ? zoneForRunner(runner) : undefined;
+    const planned = plannedRun(choice, this.courseLength);
+    const started = await this.recording.start({
+      strap: this.primaryStrap,
+      ...(before && { before }),
+      ...(runner && { runner: { id: runner.id, name: runner.name } }),
+      ...(zone && { zone }),
+      ...(planned && { plan: planned.ref }),
+    });
+    if (started) this.#startCoach(zone, planned?.plan);
+    return started;
   }
 
   async finishRun(): Promise<string | undefined> {
+    this.coach?.stop();
+    this.coach = undefined;
     const id = await this.recording?.finish();
     this.library.changed();
     return id;
@@ -60,7 +82,18 @@ export class AppState {
   async resumeInterruptedRun(interrupted: InterruptedSession): Promise<boolean> {
     if (!this.recording) return false;
     const resumed = await this.recording.resumeInterrupted(interrupted, this.primaryStrap);
-    if (resumed) this.library.interrupted = undefined;
+    if (resumed) {
+      this.library.interrupted = undefined;
+      const ref = interrupted.meta.plan;
+      const planned =
+        ref?.courseWeek !== undefined && ref.courseRun !== undefined
+          ? plannedRun(
+              { kind: 'course', week: ref.courseWeek, run: ref.courseRun },
+              courseLengthOf(ref.planId),
+            )
+          : undefined;
+      this.#startCoach(interrupted.meta.zone, planned?.plan);
+    }
     return resumed;
   }
 
@@ -101,6 +134,29 @@ export class AppState {
     await exportBackupFile([{ meta, samples: [...this.recording.state.samples] }]);
   }
 
+  /** The active runner's progress through their course, from history alone. */
+  async courseProgress(): Promise<CourseProgress | undefined> {
+    const store = this.library.store;
+    if (!store) return undefined;
+    const runner = this.preferences.activeRunner;
+    const entries = await store.listHistory(runner ? { runnerId: runner.id } : {});
+    return progressFromHistory(courseOfLength(this.courseLength), entries);
+  }
+
+  get courseLength(): CourseLength {
+    return this.preferences.value.course?.weeks ?? 12;
+  }
+
+  #startCoach(zone: SessionZone | undefined, plan: RunPlan | undefined): void {
+    if (!this.recording) return;
+    this.coach?.stop();
+    this.coach = new RunCoach(
+      { zone, plan, coaching: this.preferences.coaching, locale: i18n.locale },
+      this.recording,
+    );
+    this.coach.start(this.primaryStrap);
+  }
+
   /** The strap a run records: the first one connected. */
   get primaryStrap(): StrapConnection | undefined {
     return this.straps[0];
@@ -108,6 +164,7 @@ export class AppState {
 
   stop(): void {
     clearInterval(this.#ticker);
+    this.coach?.stop();
     this.recording?.dispose();
     this.library.close();
     for (const strap of this.straps) strap.dispose();
@@ -146,7 +203,10 @@ export class AppState {
       this.remove(strap);
     } else {
       // A strap connected during a run that had none is recorded from this moment.
-      if (this.recording?.isActive && this.straps[0] === strap) this.recording.attachStrap(strap);
+      if (this.recording?.isActive && this.straps[0] === strap) {
+        this.recording.attachStrap(strap);
+        this.coach?.follow(strap);
+      }
     }
     if (source.kind === 'bluetooth' && this.bluetooth && strap.wasLive) {
       this.pairedDevices = await findPairedStraps(this.bluetooth);

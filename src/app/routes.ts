@@ -8,7 +8,10 @@ export type Route =
   | { screen: 'run' }
   | { screen: 'after-run'; sessionId: string }
   | { screen: 'history' }
-  | { screen: 'session'; sessionId: string };
+  | { screen: 'session'; sessionId: string }
+  | { screen: 'profile' }
+  | { screen: 'course' }
+  | { screen: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -24,6 +27,10 @@ export function parseRoute(hash: string): Route {
       return { screen: 'history' };
     case 'session':
       return second ? { screen: 'session', sessionId: second } : { screen: 'history' };
+    case 'profile':
+    case 'course':
+    case 'settings':
+      return { screen: first };
     default:
       return { screen: 'home' };
   }
@@ -43,5 +50,9 @@ export function routeHash(route: Route): string {
       return '#/history';
     case 'session':
       return `#/session/${encodeURIComponent(route.sessionId)}`;
+    case 'profile':
+    case 'course':
+    case 'settings':
+      return `#/${route.screen}`;
   }
 }

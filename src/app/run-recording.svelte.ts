@@ -1,5 +1,5 @@
 import { decodeSamples } from '../core/session/sample-codec';
-import { isChunkDue, takeChunk } from '../core/session/sample-chunk';
+import { CHUNK_INTERVAL_MS, isChunkDue, takeChunk } from '../core/session/sample-chunk';
 import {
   createRecorder,
   recordSession,
@@ -11,7 +11,9 @@ import type {
   MoodReport,
   SampleChunk,
   SessionMeta,
+  SessionPlanRef,
   SessionStrap,
+  SessionZone,
 } from '../core/session/session-model';
 import type { StrapEvent } from '../core/strap/connection-state';
 import type { SessionStorage, InterruptedSession } from '../adapters/storage/session-storage';
@@ -63,7 +65,13 @@ export class RunRecording {
     return status === 'recording' || status === 'paused';
   }
 
-  async start(options: { strap: StrapConnection | undefined; before?: MoodReport }): Promise<boolean> {
+  async start(options: {
+    strap: StrapConnection | undefined;
+    before?: MoodReport;
+    runner?: { id: string; name: string };
+    zone?: SessionZone;
+    plan?: SessionPlanRef;
+  }): Promise<boolean> {
     if (this.isActive) return true;
     if (!(await this.#takeLock())) return false;
     const strap = options.strap;
@@ -79,6 +87,9 @@ export class RunRecording {
       strapLive: strap?.state.kind === 'live',
       ...(strapInfo && { strap: strapInfo }),
       ...(options.before && { before: options.before }),
+      ...(options.runner && { runnerId: options.runner.id, runnerName: options.runner.name }),
+      ...(options.zone && { zone: options.zone }),
+      ...(options.plan && { plan: options.plan }),
     });
     const meta = this.state.meta;
     if (!meta) return false;
@@ -211,7 +222,9 @@ export class RunRecording {
   #startFlushing(): void {
     clearInterval(this.#flushTimer);
     this.#flushTimer = setInterval(() => {
-      if (isChunkDue(this.state, performance.now())) void this.#flush();
+      // Checked once a second, so a chunk due at 5 s could wait until 6 s: asking one check early keeps the
+      // promise of at most 5 s lost.
+      if (isChunkDue(this.state, performance.now(), CHUNK_INTERVAL_MS - flushCheckMs)) void this.#flush();
     }, flushCheckMs);
   }
 

@@ -1,5 +1,5 @@
 import { Decoder, Stream, type FitMessages } from '@garmin/fitsdk';
-import type { SessionMeta, SessionSample } from '../../core/session/session-model';
+import type { SessionEvent, SessionMeta, SessionSample } from '../../core/session/session-model';
 import {
   defaultBackupLimits,
   defaultFitImportLimits,
@@ -140,14 +140,15 @@ function readFit(bytes: Uint8Array, limits: FitImportLimits): FitImportResult {
     rrIntervals1024: point.rrIntervals1024,
   }));
   const sessionEndMs = dateMs(messages.sessionMesgs?.[0]?.timestamp);
+  const endedAtWallMs = Math.max(lastWallMs, sessionEndMs ?? lastWallMs);
   const meta: SessionMeta = {
     id: importedId(messages, bytes),
     kind: 'run',
     status: 'finished',
     startedAtWallMs,
-    endedAtWallMs: Math.max(lastWallMs, sessionEndMs ?? lastWallMs),
+    endedAtWallMs,
     notes: '',
-    events: [],
+    events: timerEvents(messages, startedAtWallMs, endedAtWallMs),
   };
   const session = { meta, samples };
   const issue = sessionIssue(session, defaultBackupLimits);
@@ -234,6 +235,41 @@ function spreadByBeatTime(placed: ImportedPoint[], intervals: number[]): void {
 function isPlaced(point: ImportedPoint): boolean {
   return !Number.isNaN(point.wallMs);
 }
+
+/**
+ * The device's timer as session events: a stop is a pause, the next start resumes, and the session's end is the
+ * finish, so an imported run keeps its paused time out of its duration, as it was recorded.
+ */
+function timerEvents(messages: FitMessages, startedAtWallMs: number, endedAtWallMs: number): SessionEvent[] {
+  const events: SessionEvent[] = [{ type: 'started', elapsedMs: 0 }];
+  let paused = false;
+  const timerMessages = (messages.eventMesgs ?? [])
+    .filter((event) => event.event === 'timer')
+    .slice(0, maxTimerEvents)
+    .flatMap((event) => {
+      const wallMs = dateMs(event.timestamp);
+      return wallMs === undefined ? [] : [{ wallMs, type: event.eventType }];
+    })
+    .sort((a, b) => a.wallMs - b.wallMs);
+  for (const { wallMs, type } of timerMessages) {
+    const elapsedMs = Math.min(Math.max(0, wallMs - startedAtWallMs), endedAtWallMs - startedAtWallMs);
+    if ((type === 'stop' || type === 'stopAll') && !paused && wallMs < endedAtWallMs) {
+      events.push({ type: 'paused', elapsedMs });
+      paused = true;
+    } else if (type === 'start' && paused) {
+      events.push({ type: 'resumed', elapsedMs });
+      paused = false;
+    }
+  }
+  // The final stop of the timer is the end of the run, not a pause.
+  const last = events.at(-1);
+  if (last?.type === 'paused' && last.elapsedMs >= endedAtWallMs - startedAtWallMs - 1000) events.pop();
+  events.push({ type: 'finished', elapsedMs: endedAtWallMs - startedAtWallMs });
+  return events;
+}
+
+/** A watch records a handful of timer events per activity; far more is a damaged or hostile file. */
+const maxTimerEvents = 10_000;
 
 function readStartWallMs(messages: FitMessages): number | undefined {
   const sessionStarts = (messages.sessionMesgs ?? []).flatMap((session) => {

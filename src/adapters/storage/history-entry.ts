@@ -3,6 +3,7 @@ import type {
   MoodReport,
   SessionKind,
   SessionMeta,
+  SessionPlanRef,
   SessionStatus,
   SessionSummary,
   SessionZone,
@@ -21,6 +22,8 @@ export interface HistoryEntry {
   runnerId?: string;
   runnerName?: string;
   planName?: string;
+  /** The plan and, for a course run, its week and run: course progress is counted from history alone. */
+  plan?: SessionPlanRef;
   zone?: SessionZone;
   before?: MoodReport;
   after?: MoodReport;
@@ -54,7 +57,10 @@ export function historyRecordOf(meta: SessionMeta): HistoryRecord {
   if (meta.endedAtWallMs !== undefined) record.endedAtWallMs = meta.endedAtWallMs;
   if (meta.runnerId !== undefined) record.runnerId = meta.runnerId;
   if (meta.runnerName !== undefined) record.runnerName = meta.runnerName;
-  if (meta.plan !== undefined) record.planName = meta.plan.name;
+  if (meta.plan !== undefined) {
+    record.planName = meta.plan.name;
+    record.plan = meta.plan;
+  }
   if (meta.zone !== undefined) record.zone = meta.zone;
   if (meta.before !== undefined) record.before = meta.before;
   if (meta.after !== undefined) record.after = meta.after;

@@ -93,7 +93,10 @@ export function readPreferences(text: string | null): Preferences {
         return parsed.success ? [parsed.output] : [];
       })
     : [];
-  const coaching = v.safeParse(coachingSchema, { ...defaultCoachingPreferences, ...(raw.coaching as object) });
+  const coaching = v.safeParse(coachingSchema, {
+    ...defaultCoachingPreferences,
+    ...(raw.coaching as object),
+  });
   const course = v.safeParse(courseSchema, raw.course);
   const activeRunnerId =
     typeof raw.activeRunnerId === 'string' && runners.some((runner) => runner.id === raw.activeRunnerId)
@@ -116,7 +119,10 @@ export function loadPreferences(storage: Pick<Storage, 'getItem'> = localStorage
   }
 }
 
-export function savePreferences(preferences: Preferences, storage: Pick<Storage, 'setItem'> = localStorage): boolean {
+export function savePreferences(
+  preferences: Preferences,
+  storage: Pick<Storage, 'setItem'> = localStorage,
+): boolean {
   try {
     storage.setItem(storageKey, JSON.stringify(preferences));
     return true;

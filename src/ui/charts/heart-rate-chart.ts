@@ -1,26 +1,39 @@
 import {
   Chart,
+  Filler,
   LineController,
   LineElement,
   LinearScale,
   PointElement,
   type ChartConfiguration,
+  type ChartDataset,
 } from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale);
+Chart.register(LineController, LineElement, PointElement, LinearScale, Filler);
 
 export type HeartRatePoint = { x: number; y: number | null };
 export type HeartRateChart = Chart<'line', HeartRatePoint[]>;
 
 /** A line chart of the last minutes, seconds before now on x; built once and updated in place. */
-export function createHeartRateChart(canvas: HTMLCanvasElement, windowSeconds: number): HeartRateChart {
+export function createHeartRateChart(
+  canvas: HTMLCanvasElement,
+  windowSeconds: number,
+  zone?: { lowBpm: number; highBpm: number },
+): HeartRateChart {
   const style = getComputedStyle(canvas);
   const line = style.getPropertyValue('--accent').trim() || '#1f5f5b';
   const grid = style.getPropertyValue('--border').trim() || '#c9cfcc';
   const text = style.getPropertyValue('--muted').trim() || '#4d5757';
+  const band = style.getPropertyValue('--zone-band').trim() || 'rgba(31, 111, 79, 0.18)';
   const config: ChartConfiguration<'line', HeartRatePoint[]> = {
     type: 'line',
-    data: { datasets: [{ data: [], borderColor: line, borderWidth: 3, pointRadius: 0, spanGaps: false }] },
+    data: {
+      datasets: [
+        { data: [], borderColor: line, borderWidth: 3, pointRadius: 0, spanGaps: false },
+        // The zone as a shaded band between its bounds, drawn under the heart-rate line.
+        ...(zone ? zoneBand(zone, windowSeconds, band) : []),
+      ],
+    },
     options: {
       // Updated every second: animation would only cost battery, and reduced motion is honoured for free.
       animation: false,
@@ -56,4 +69,26 @@ export function showHeartRate(chart: HeartRateChart, points: HeartRatePoint[]): 
   if (!dataset) return;
   dataset.data = points;
   chart.update('none');
+}
+
+function zoneBand(
+  zone: { lowBpm: number; highBpm: number },
+  windowSeconds: number,
+  color: string,
+): ChartDataset<'line', HeartRatePoint[]>[] {
+  const bound = (bpm: number) => [
+    { x: -windowSeconds, y: bpm },
+    { x: 0, y: bpm },
+  ];
+  return [
+    { data: bound(zone.lowBpm), borderWidth: 0, pointRadius: 0, order: 2 },
+    {
+      data: bound(zone.highBpm),
+      borderWidth: 0,
+      pointRadius: 0,
+      fill: '-1',
+      backgroundColor: color,
+      order: 2,
+    },
+  ];
 }

@@ -1,6 +1,15 @@
 /** Dates, numbers and sizes in the UI language, through Intl. */
+
+// Building an Intl formatter costs far more than using one: a history of a thousand runs needs one per language.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDateTime(wallMs: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(wallMs);
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(wallMs);
 }
 
 export function formatNumber(value: number, locale: string, maximumFractionDigits = 0): string {

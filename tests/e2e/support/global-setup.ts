@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 
@@ -8,11 +11,20 @@ declare module 'vitest' {
 }
 
 let server: PreviewServer | undefined;
+let outDir: string | undefined;
 
-/** Builds the app once and serves the real build on localhost (a secure context, so Web Bluetooth is allowed). */
+/**
+ * Builds the app once into a folder of its own (so a `npm run build` meanwhile cannot swap files under the tests)
+ * and serves that build on localhost, a secure context, so Web Bluetooth is allowed.
+ */
 export async function setup(project: TestProject): Promise<void> {
-  await build({ logLevel: 'warn' });
-  server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  outDir = mkdtempSync(join(tmpdir(), 'calm-run-e2e-'));
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  server = await preview({
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('The preview server did not report a URL');
   project.provide('baseUrl', url.replace('127.0.0.1', 'localhost'));
@@ -20,4 +32,5 @@ export async function setup(project: TestProject): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
 }

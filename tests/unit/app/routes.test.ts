@@ -9,6 +9,9 @@ describe('routes', () => {
     { screen: 'after-run', sessionId: 'a b/c' },
     { screen: 'history' },
     { screen: 'session', sessionId: '2026-11-29T07:15:00Z-x1' },
+    { screen: 'profile' },
+    { screen: 'course' },
+    { screen: 'settings' },
   ];
 
   it.each(routes)('round-trips %o through the hash', (route) => {

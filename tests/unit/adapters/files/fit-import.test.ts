@@ -57,7 +57,7 @@ describe('importFit of a file written the way a Garmin watch writes one', () => 
     expect(session.samples.map((sample) => sample.rrIntervals1024)).toEqual(expected);
   });
 
-  it('takes the start from the session message and makes a finished run with nothing else', () => {
+  it('takes the start from the session message and makes a finished run, its timer as events', () => {
     expect(session.meta).toEqual({
       id: session.meta.id,
       kind: 'run',
@@ -65,7 +65,13 @@ describe('importFit of a file written the way a Garmin watch writes one', () => 
       startedAtWallMs: fit.startWallMs,
       endedAtWallMs: fit.startWallMs + 239_000,
       notes: '',
-      events: [],
+      // The fixture's watch timer stops at 100 s and starts again at 130 s.
+      events: [
+        { type: 'started', elapsedMs: 0 },
+        { type: 'paused', elapsedMs: 100_000 },
+        { type: 'resumed', elapsedMs: 130_000 },
+        { type: 'finished', elapsedMs: 239_000 },
+      ],
     });
   });
 
@@ -176,7 +182,7 @@ describe('importFit refuses, with a reason', () => {
   it('a file that the backup could not keep, such as one spanning more than a week', () => {
     const start = Date.UTC(2026, 0, 1) - fitEpochMs;
     expect(refusal(recordsAt([start, start + 8 * 24 * 3600 * 1000]))).toMatch(
-      /cannot keep \(samples\.elapsedMs/,
+      /cannot keep \((samples|meta\.events\.\d+)\.elapsedMs/,
     );
   });
 
@@ -227,5 +233,37 @@ describe('importFit never throws', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('importFit of a run with a pause', () => {
+  it('turns the timer stop and start into a pause, so the duration leaves it out', async () => {
+    const { exportFit } = await import('../../../../src/adapters/files/fit-export');
+    const startedAtWallMs = Date.UTC(2026, 2, 1, 7);
+    const samples = Array.from({ length: 30 }, (_, i) => ({
+      elapsedMs: i < 10 ? i * 1000 : 60_000 + i * 1000,
+      heartRateBpm: 130,
+      sensorContact: 'contact' as const,
+      rrIntervals1024: [472],
+    }));
+    const events = [
+      { type: 'started' as const, elapsedMs: 0 },
+      { type: 'paused' as const, elapsedMs: 10_000 },
+      { type: 'resumed' as const, elapsedMs: 70_000 },
+      { type: 'finished' as const, elapsedMs: 90_000 },
+    ];
+    const bytes = exportFit({
+      meta: { id: 'paused-run', kind: 'run', status: 'finished', startedAtWallMs, notes: '', events },
+      samples,
+    });
+    const result = importFit(bytes);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.session.meta.events.map((event) => [event.type, event.elapsedMs])).toEqual([
+      ['started', 0],
+      ['paused', 10_000],
+      ['resumed', 70_000],
+      ['finished', 90_000],
+    ]);
   });
 });

@@ -9,7 +9,13 @@ import {
 const valid: Preferences = {
   runners: [
     { id: 'r1', name: 'Sam', ageYears: 44, restingHrBpm: 58, maxHrSource: 'tanaka' },
-    { id: 'r2', name: 'Noor', maxHrBpm: 182, maxHrSource: 'measured', zone: { lowBpm: 120, highBpm: 140, method: 'fixed' } },
+    {
+      id: 'r2',
+      name: 'Noor',
+      maxHrBpm: 182,
+      maxHrSource: 'measured',
+      zone: { lowBpm: 120, highBpm: 140, method: 'fixed' },
+    },
   ],
   activeRunnerId: 'r2',
   coaching: { ...defaultCoachingPreferences, tones: true, graceSeconds: 30 },
@@ -28,7 +34,9 @@ describe('readPreferences', () => {
 
   it('falls back to defaults for nonsense, and forgets an active runner that does not exist', () => {
     expect(readPreferences('not json')).toEqual({ runners: [], coaching: defaultCoachingPreferences });
-    expect(readPreferences(JSON.stringify({ ...valid, activeRunnerId: 'gone' })).activeRunnerId).toBeUndefined();
+    expect(
+      readPreferences(JSON.stringify({ ...valid, activeRunnerId: 'gone' })).activeRunnerId,
+    ).toBeUndefined();
     expect(readPreferences(JSON.stringify({ ...valid, coaching: { volume: 7 } })).coaching).toEqual(
       defaultCoachingPreferences,
     );
@@ -36,10 +44,16 @@ describe('readPreferences', () => {
 
   it('never throws, whatever is stored', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.jsonValue().map((value) => JSON.stringify(value))), (text) => {
-        const preferences = readPreferences(text);
-        expect(Array.isArray(preferences.runners)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((value) => JSON.stringify(value)),
+        ),
+        (text) => {
+          const preferences = readPreferences(text);
+          expect(Array.isArray(preferences.runners)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -1,0 +1,59 @@
+import {
+  loadPreferences,
+  savePreferences,
+  type CoachingPreferences,
+  type CourseChoice,
+  type Preferences,
+} from '../adapters/storage/preferences-store';
+import type { RunnerProfile } from '../core/zones/runner-profile';
+
+/** Runner profiles and settings, saved on every change. */
+export class PreferencesState {
+  value = $state.raw<Preferences>(loadPreferences());
+  saveFailed = $state(false);
+
+  get activeRunner(): RunnerProfile | undefined {
+    const id = this.value.activeRunnerId;
+    return this.value.runners.find((runner) => runner.id === id) ?? this.value.runners[0];
+  }
+
+  get coaching(): CoachingPreferences {
+    return this.value.coaching;
+  }
+
+  saveRunner(runner: RunnerProfile): void {
+    const others = this.value.runners.filter((existing) => existing.id !== runner.id);
+    this.#update({ ...this.value, runners: [...others, runner], activeRunnerId: runner.id });
+  }
+
+  chooseRunner(id: string): void {
+    this.#update({ ...this.value, activeRunnerId: id });
+  }
+
+  removeRunner(id: string): void {
+    const runners = this.value.runners.filter((runner) => runner.id !== id);
+    const { activeRunnerId, ...rest } = this.value;
+    this.#update({
+      ...rest,
+      runners,
+      ...(activeRunnerId !== id && activeRunnerId !== undefined && { activeRunnerId }),
+    });
+  }
+
+  /** Merges the changes; `voiceName: undefined` goes back to the automatic voice. */
+  setCoaching(changes: Partial<CoachingPreferences>): void {
+    const coaching: CoachingPreferences = { ...this.value.coaching, ...changes };
+    if ('voiceName' in changes && changes.voiceName === undefined) delete coaching.voiceName;
+    this.#update({ ...this.value, coaching });
+  }
+
+  setCourse(course: CourseChoice | undefined): void {
+    const { course: _previous, ...rest } = this.value;
+    this.#update(course ? { ...rest, course } : rest);
+  }
+
+  #update(next: Preferences): void {
+    this.value = next;
+    this.saveFailed = !savePreferences(next);
+  }
+}

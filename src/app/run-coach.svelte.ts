@@ -1,0 +1,137 @@
+import { CuePlayer } from '../adapters/cues/cue-player';
+import type { CueLocale } from '../adapters/cues/cue-output';
+import type { CoachingPreferences } from '../adapters/storage/preferences-store';
+import { ScreenWakeLock } from '../adapters/platform/wake-lock';
+import { HiddenTimeTracker } from '../adapters/platform/page-visibility';
+import { CueDecider, type Cue } from '../core/coaching/index';
+import { phaseAt, type PhasePosition, type RunPlan } from '../core/coaching/run-plan';
+import type { SessionZone } from '../core/session/session-model';
+import { activeMsAt } from '../core/session/session-summary';
+import type { StrapEvent } from '../core/strap/connection-state';
+import { ZoneTracker, type ZoneState } from '../core/zones/zone-tracker';
+import type { RunRecording } from './run-recording.svelte';
+import type { StrapConnection } from './strap-connection.svelte';
+
+const tickMs = 1000;
+
+export interface CoachSetup {
+  zone: SessionZone | undefined;
+  plan: RunPlan | undefined;
+  coaching: CoachingPreferences;
+  locale: CueLocale;
+}
+
+/**
+ * Keeps the runner in the zone during a run: the strap's heart rate goes through the zone tracker, the cue decider
+ * says what to say once a second, and the cue player makes it heard. Every spoken cue is also recorded.
+ */
+export class RunCoach {
+  zoneState = $state<ZoneState>('no-reading');
+  smoothedHrBpm = $state<number | null>(null);
+  position = $state.raw<PhasePosition | undefined>();
+  lastCue = $state.raw<Cue | undefined>();
+  /** How long the page was hidden, shown once when the runner looks again. */
+  awayMs = $state<number | undefined>();
+  readonly zone: SessionZone | undefined;
+  readonly plan: RunPlan | undefined;
+  readonly player: CuePlayer;
+  readonly #tracker: ZoneTracker | undefined;
+  readonly #decider: CueDecider | undefined;
+  readonly #recording: RunRecording;
+  readonly #wakeLock = new ScreenWakeLock();
+  readonly #hidden: HiddenTimeTracker;
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(setup: CoachSetup, recording: RunRecording) {
+    this.zone = setup.zone;
+    this.plan = setup.plan;
+    this.#recording = recording;
+    const { coaching } = setup;
+    this.player = new CuePlayer({
+      settings: {
+        voice: coaching.voice,
+        tones: coaching.tones,
+        vibration: coaching.vibration,
+        volume: coaching.volume,
+        locale: setup.locale,
+        ...(coaching.voiceName !== undefined && { voiceName: coaching.voiceName }),
+      },
+    });
+    // Without a zone (no profile yet) the coach still announces the plan and strap contact: by feel.
+    const zone = setup.zone ?? { lowBpm: 0, highBpm: 0, method: 'by-feel' as const };
+    this.#tracker = new ZoneTracker(zone, { graceMs: coaching.graceSeconds * 1000 });
+    this.#decider = new CueDecider(zone, {
+      lowSideCues: coaching.lowSideCues,
+      graceMs: coaching.graceSeconds * 1000,
+      statusEveryMs: coaching.statusEveryMinutes > 0 ? coaching.statusEveryMinutes * 60_000 : null,
+    });
+    this.#hidden = new HiddenTimeTracker({
+      onVisibleAgain: (hiddenMs) => {
+        this.awayMs = hiddenMs;
+        void this.#wakeLock.start();
+      },
+    });
+  }
+
+  /** Starts coaching; call from the tap that starts the run, so audio and vibration are allowed. */
+  start(strap: StrapConnection | undefined): void {
+    this.player.unlock();
+    if (strap) this.follow(strap);
+    void this.#wakeLock.start();
+    this.#hidden.start();
+    this.#timer = setInterval(() => {
+      this.#tick();
+    }, tickMs);
+  }
+
+  follow(strap: StrapConnection): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = strap.source.subscribe(this.#onStrapEvent);
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    void this.#wakeLock.stop();
+    this.#hidden.stop();
+    this.player.stop();
+  }
+
+  dismissAway(): void {
+    this.awayMs = undefined;
+  }
+
+  readonly #onStrapEvent = (event: StrapEvent): void => {
+    if (event.type !== 'measurement' || !this.#tracker) return;
+    // While paused the zone does not count, as the recording does not.
+    if (this.#recording.meta?.status !== 'recording') return;
+    const snapshot = this.#tracker.updateFromStrap(event.measurement);
+    this.zoneState = snapshot.state;
+    this.smoothedHrBpm = snapshot.smoothedHrBpm;
+  };
+
+  #tick(): void {
+    const meta = this.#recording.meta;
+    if (!meta || meta.status !== 'recording' || !this.#tracker || !this.#decider) return;
+    const nowMs = performance.now();
+    const activeElapsedMs = activeMsAt(meta.events, nowMs - this.#recording.state.originMs);
+    const position = this.plan ? phaseAt(this.plan, activeElapsedMs) : undefined;
+    this.position = position;
+    const tracker = this.#tracker.tick(nowMs);
+    this.zoneState = tracker.state;
+    this.smoothedHrBpm = tracker.smoothedHrBpm;
+    const cues = this.#decider.decide({
+      nowMs,
+      tracker,
+      activeElapsedMs,
+      ...(position && { plan: position }),
+    });
+    for (const cue of cues) {
+      this.player.play(cue);
+      this.#recording.cue(cue.id);
+      this.lastCue = cue;
+    }
+  }
+}
