@@ -5,6 +5,7 @@ import { SessionLibrary } from './session-library.svelte';
 import { exportBackupFile } from './session-export';
 import { PreferencesState } from './preferences.svelte';
 import { RunCoach } from './run-coach.svelte';
+import { CalibrationRun } from './calibration-run.svelte';
 import { courseLengthOf, plannedRun, zoneForRunner, type RunChoice } from './run-choice';
 import { i18n } from '../i18n/i18n.svelte';
 import type { RunPlan } from '../core/coaching/run-plan';
@@ -19,8 +20,10 @@ import {
 } from './strap-sources';
 import type { HeartRateSource } from '../adapters/heart-rate-source';
 import type { ConnectionState } from '../core/strap/connection-state';
-import type { ExertionScore, MoodReport, SessionZone } from '../core/session/session-model';
+import type { ExertionScore, MoodReport, SessionPlanRef, SessionZone } from '../core/session/session-model';
 import type { InterruptedSession } from '../adapters/storage/session-storage';
+
+const calibrationPlanRef: SessionPlanRef = { planId: 'calibration', name: 'DFA-a1 calibration' };
 
 /** The app's top-level state: the connected straps and what the browser can do. */
 export class AppState {
@@ -35,6 +38,8 @@ export class AppState {
   readonly library = new SessionLibrary();
   recording = $state.raw<RunRecording | undefined>();
   coach = $state.raw<RunCoach | undefined>();
+  /** The calibration run in progress or just finished, until its result is used or dismissed. */
+  calibration = $state.raw<CalibrationRun | undefined>();
   readonly preferences = new PreferencesState();
   #ticker: ReturnType<typeof setInterval> | undefined;
 
@@ -54,7 +59,11 @@ export class AppState {
   }
 
   /** Starts recording a run with the first strap, if one is connected; false when another tab records. */
-  async startRun(before: MoodReport | undefined, choice: RunChoice): Promise<boolean> {
+  async startRun(
+    before: MoodReport | undefined,
+    choice: RunChoice,
+    planRef?: SessionPlanRef,
+  ): Promise<boolean> {
     if (!this.recording) return false;
     void this.library.askPersistence();
     const runner = this.preferences.activeRunner;
@@ -66,14 +75,28 @@ export class AppState {
       ...(runner && { runner: { id: runner.id, name: runner.name } }),
       ...(zone && { zone }),
       ...(planned && { plan: planned.ref }),
+      ...(planRef && { plan: planRef }),
     });
     if (started) this.#startCoach(zone, planned?.plan);
+    return started;
+  }
+
+  /** A run whose DFA-a1 finds the runner's first threshold; its result waits on the profile screen. */
+  async startCalibrationRun(): Promise<boolean> {
+    const started = await this.startRun(undefined, { kind: 'free' }, calibrationPlanRef);
+    if (started) {
+      this.calibration = new CalibrationRun();
+      if (this.primaryStrap) this.calibration.follow(this.primaryStrap);
+      // The run must rise through the threshold: no "slow down" on the way, only plan-free coaching.
+      this.#startCoach(undefined, undefined);
+    }
     return started;
   }
 
   async finishRun(): Promise<string | undefined> {
     this.coach?.stop();
     this.coach = undefined;
+    this.calibration?.finish();
     const id = await this.recording?.finish();
     this.library.changed();
     return id;
@@ -132,6 +155,19 @@ export class AppState {
     const meta = this.recording?.meta;
     if (!meta || !this.recording) return;
     await exportBackupFile([{ meta, samples: [...this.recording.state.samples] }]);
+  }
+
+  /** Makes the calibrated zone the active runner's zone. */
+  useCalibratedZone(): void {
+    const result = this.calibration?.result;
+    const runner = this.preferences.activeRunner;
+    if (!result?.ok || !runner) return;
+    this.preferences.saveRunner({ ...runner, zone: result.zone });
+    this.calibration = undefined;
+  }
+
+  dismissCalibration(): void {
+    this.calibration = undefined;
   }
 
   /** The active runner's progress through their course, from history alone. */
@@ -206,6 +242,7 @@ export class AppState {
       if (this.recording?.isActive && this.straps[0] === strap) {
         this.recording.attachStrap(strap);
         this.coach?.follow(strap);
+        this.calibration?.follow(strap);
       }
     }
     if (source.kind === 'bluetooth' && this.bluetooth && strap.wasLive) {

@@ -323,6 +323,35 @@ export const en = {
   minutesRun: (run: string) => `run ${run} min`,
   minutesWalk: (walk: string) => `walk ${walk} min`,
   showMore: (count: number) => `Show ${count} more`,
+  calibrationTitle: 'Calibrate your zone with a run',
+  calibrationExplained:
+    'For about 20 minutes, start very easy and get a little faster every few minutes, until talking gets hard. Calm Run finds the heart rate where the rhythm of your heartbeats changes (DFA alpha 1 falls through 0.75), a sign of your first threshold, and uses it as the top of your calm zone.',
+  startCalibrationRun: 'Start a calibration run',
+  calibrationNeedsStrap: 'Connect your strap first: the calibration needs every beat.',
+  calibrationProgress: (points: number, alpha: string) =>
+    `Calibration: ${points} measurements, DFA alpha 1 now ${alpha}`,
+  calibrationWaiting: 'Calibration: the first measurement comes after 2 minutes.',
+  calibrationResult: (bpm: number, points: number) =>
+    `Your heart rhythm changed at about ${bpm} bpm (from ${points} measurements).`,
+  calibrationZone: (low: number, high: number) => `Calibrated calm zone: ${low}-${high} bpm`,
+  useCalibratedZone: 'Use this zone',
+  discardCalibration: 'Discard',
+  calibrationPointsCaption: 'The measurements it came from',
+  calibrationColumns: {
+    time: 'Minute',
+    heartRate: 'Heart rate',
+    alpha: 'DFA alpha 1',
+    artifacts: 'Corrected beats',
+  } as Readonly<Record<'time' | 'heartRate' | 'alpha' | 'artifacts', string>>,
+  calibrationRefusals: {
+    'too-few-points': 'The run was too short to calibrate. Run for at least 15 minutes.',
+    'too-many-artifacts': 'Too many beats were unclear. Wet the strap, tighten it, and try again.',
+    'hr-range-too-narrow': 'Your heart rate hardly rose. Get a little faster every few minutes next time.',
+    'never-crosses':
+      'The change in rhythm did not show in this run. Try starting easier and ending a bit faster.',
+    'too-few-fit-points': 'The change came too quickly to measure well. Speed up more gradually next time.',
+    'unclear-crossing': 'The measurements did not show a clear change. Try again on another day.',
+  } as Readonly<Record<string, string>>,
 } as const;
 
 export type Messages = {

@@ -328,4 +328,36 @@ export const nl: Messages = {
   minutesRun: (run) => `${run} min lopen`,
   minutesWalk: (walk) => `${walk} min wandelen`,
   showMore: (count) => `Toon er nog ${count}`,
+  calibrationTitle: 'Je zone bepalen met een loop',
+  calibrationExplained:
+    'Loop ongeveer 20 minuten: begin heel rustig en ga om de paar minuten een tikje sneller, tot praten moeilijk wordt. Calm Run zoekt de hartslag waarbij het ritme van je hartslagen verandert (DFA alfa 1 zakt door 0,75), een teken van je eerste drempel, en neemt die als bovengrens van je rustige zone.',
+  startCalibrationRun: 'Start een kalibratieloop',
+  calibrationNeedsStrap: 'Koppel eerst je band: voor de kalibratie telt elke slag.',
+  calibrationProgress: (points, alpha) => `Kalibratie: ${points} metingen, DFA alfa 1 nu ${alpha}`,
+  calibrationWaiting: 'Kalibratie: de eerste meting komt na 2 minuten.',
+  calibrationResult: (bpm, points) =>
+    `Het ritme van je hart veranderde bij ongeveer ${bpm} sl/min (uit ${points} metingen).`,
+  calibrationZone: (low, high) => `Gekalibreerde rustige zone: ${low}-${high} sl/min`,
+  useCalibratedZone: 'Gebruik deze zone',
+  discardCalibration: 'Weggooien',
+  calibrationPointsCaption: 'De metingen waar het uit komt',
+  calibrationColumns: {
+    time: 'Minuut',
+    heartRate: 'Hartslag',
+    alpha: 'DFA alfa 1',
+    artifacts: 'Gecorrigeerde slagen',
+  },
+  calibrationRefusals: {
+    'too-few-points': 'De loop was te kort om te kalibreren. Loop minstens 15 minuten.',
+    'too-many-artifacts':
+      'Te veel slagen waren onduidelijk. Maak de band nat, trek hem strakker en probeer opnieuw.',
+    'hr-range-too-narrow':
+      'Je hartslag steeg nauwelijks. Ga de volgende keer om de paar minuten een tikje sneller.',
+    'never-crosses':
+      'De verandering in ritme was in deze loop niet te zien. Begin rustiger en eindig iets sneller.',
+    'too-few-fit-points':
+      'De verandering ging te snel om goed te meten. Voer het tempo de volgende keer geleidelijker op.',
+    'unclear-crossing':
+      'De metingen lieten geen duidelijke verandering zien. Probeer het op een andere dag opnieuw.',
+  },
 };
