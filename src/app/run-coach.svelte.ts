@@ -42,6 +42,7 @@ export class RunCoach {
   readonly #hidden: HiddenTimeTracker;
   #timer: ReturnType<typeof setInterval> | undefined;
   #unsubscribe: (() => void) | undefined;
+  #paused = false;
 
   constructor(setup: CoachSetup, recording: RunRecording) {
     this.zone = setup.zone;
@@ -114,8 +115,12 @@ export class RunCoach {
 
   #tick(): void {
     const meta = this.#recording.meta;
+    const wasPaused = this.#paused;
+    this.#paused = meta?.status === 'paused';
     if (!meta || meta.status !== 'recording' || !this.#tracker || !this.#decider) return;
     const nowMs = performance.now();
+    // Readings were not followed while paused: the tracker starts afresh instead of calling that a lost strap.
+    if (wasPaused) this.#tracker.resumeAt(nowMs);
     const activeElapsedMs = activeMsAt(meta.events, nowMs - this.#recording.state.originMs);
     const position = this.plan ? phaseAt(this.plan, activeElapsedMs) : undefined;
     this.position = position;

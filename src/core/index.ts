@@ -4,3 +4,5 @@ export * from './hrv/index';
 export * from './strap/connection-state';
 export * from './strap/recent-heart-rate';
 export * from './session/index';
+export * from './zones/index';
+export * from './coaching/index';

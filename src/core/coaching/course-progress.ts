@@ -80,6 +80,7 @@ export function courseProgress(course: Course, records: readonly CourseRunRecord
     times[record.run - 1] = (times[record.run - 1] ?? 0) + 1;
     if (record.week !== currentWeek) {
       currentWeek = record.week;
+      pass = new Set<number>();
     }
     pass.add(record.run);
   }

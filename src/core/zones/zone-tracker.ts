@@ -75,7 +75,8 @@ export interface ZoneTrackerOptions {
  *   `staleAfterMs`, the rest is no-reading time. Time going backwards is treated as standing still.
  *
  * Feed every measurement with {@link update} and call {@link tick} regularly (e.g. every second) so that a strap
- * that stops sending turns into 'no-reading' and the grace period ends on time.
+ * that stops sending turns into 'no-reading' and the grace period ends on time. After a pause in feeding it, call
+ * {@link resumeAt} first, or the pause would read as a lost strap.
  */
 export class ZoneTracker {
   readonly zone: SessionZone;
@@ -142,6 +143,26 @@ export class ZoneTracker {
   /** Moves time to `nowMs` without a measurement: ends a grace period or turns a silent strap into no-reading. */
   tick(nowMs: number): ZoneTrackerSnapshot {
     this.#advance(nowMs);
+    return this.snapshot();
+  }
+
+  /**
+   * Resumes after a pause in which the tracker was not fed: the clock jumps to `nowMs` and the paused time counts
+   * nowhere (not even as no-reading). Smoothing and hysteresis start afresh, as after a dropout, and the state is
+   * 'no-reading' from `nowMs` until the next reading, so a strap that kept sending is not reported lost.
+   */
+  resumeAt(nowMs: number): ZoneTrackerSnapshot {
+    if (!Number.isFinite(nowMs)) throw new RangeError(`time must be finite, got ${nowMs}`);
+    if (!this.#started) return this.tick(nowMs);
+    const atMs = Math.max(nowMs, this.#nowMs);
+    this.#nowMs = atMs;
+    this.#clearReadings();
+    this.#band = null;
+    this.#smoothedBpm = null;
+    this.#lastReadingAtMs = Number.NEGATIVE_INFINITY;
+    this.#noReadingSinceMs = atMs;
+    this.#state = 'no-reading';
+    this.#stateSinceMs = atMs;
     return this.snapshot();
   }
 

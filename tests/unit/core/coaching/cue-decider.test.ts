@@ -84,6 +84,14 @@ describe('CueDecider on a fake clock', () => {
     expect(back?.atMs).toBe(firstTime(sim, (x) => x.state === 'in', slowDown?.atMs));
   });
 
+  test('coming back below the zone after a slow-down earns no praise later', () => {
+    // Above, slow-down, then the strap is off for 10 s and the runner has stopped (below the zone), then calm
+    // running in the zone again. (A steady drop passes through the zone on the way down and is praised there.)
+    const rest = profile([0, 160], [59, 160], [60, 100], [120, 100], [125, 130], [240, 130]);
+    const packet = (t: number): Packet => (t >= 50 * S && t < 60 * S ? null : rest(t));
+    expect(ids(simulate(packet, 240 * S).cues)).toEqual(['slow-down', 'contact-lost', 'contact-restored']);
+  });
+
   test('a rise shorter than the grace period says nothing', () => {
     const hr = profile([0, 130], [60, 130], [62, 150], [75, 150], [77, 130], [200, 130]);
     expect(simulate(hr, 200 * S).cues).toEqual([]);
@@ -146,6 +154,22 @@ describe('CueDecider on a fake clock', () => {
       { id: 'contact-lost', atMs: 39 * S },
       { id: 'contact-restored', atMs: 60 * S, awayMs: 26 * S },
     ]);
+  });
+
+  test('a pause (tracker not fed) is not a lost strap once the tracker is resumed', () => {
+    const tracker = new ZoneTracker(zone);
+    const decider = new CueDecider(zone);
+    const cues: Cue[] = [];
+    // As the app does: measurements update the tracker, a 1-s timer ticks it and asks the decider.
+    const second = (t: number): void => {
+      cues.push(...decider.decide({ nowMs: t, tracker: tracker.tick(t), activeElapsedMs: t }));
+      tracker.update({ atMs: t + 500, heartRateBpm: 130 });
+    };
+    for (let t = 0; t <= 60 * S; t += S) second(t);
+    // Paused from 60 s to 180 s (nothing fed), then resumed: the first tick comes before any measurement.
+    tracker.resumeAt(180 * S);
+    for (let t = 180 * S; t <= 240 * S; t += S) second(t);
+    expect(cues).toEqual([]);
   });
 
   test('no heart rate from the start says contact lost once', () => {

@@ -103,6 +103,21 @@ describe('ZoneTracker', () => {
     expect(fresh).toMatchObject({ state: 'above-pending', bandSinceMs: 61_000, smoothedHrBpm: 139 });
   });
 
+  test('resuming after a pause counts the pause nowhere and starts afresh', () => {
+    const tracker = new ZoneTracker(zone);
+    feed(tracker, 0, 30, 150);
+    expect(tracker.state).toBe('above');
+    const resumed = tracker.resumeAt(300_000);
+    expect(resumed).toMatchObject({ state: 'no-reading', noReadingSinceMs: 300_000, band: null });
+    expect(resumed.times).toEqual({ belowMs: 0, inMs: 20_000, aboveMs: 10_000, noReadingMs: 0 });
+    // A fresh excursion: the grace starts again.
+    expect(tracker.update({ atMs: 301_000, heartRateBpm: 150 })).toMatchObject({
+      state: 'above-pending',
+      bandSinceMs: 301_000,
+    });
+    expect(tracker.snapshot().times.noReadingMs).toBe(1_000);
+  });
+
   test('ignores non-finite heart rates as no-reading and time running backwards', () => {
     const tracker = new ZoneTracker(zone);
     feed(tracker, 0, 5, 130);
