@@ -6,11 +6,17 @@ import { exportBackupFile } from './session-export';
 import { PreferencesState } from './preferences.svelte';
 import { RunCoach } from './run-coach.svelte';
 import { CalibrationRun } from './calibration-run.svelte';
-import { courseLengthOf, plannedRun, zoneForRunner, type RunChoice } from './run-choice';
+import { plannedRun, zoneForRunner, type RunChoice } from './run-choice';
 import { i18n } from '../i18n/i18n.svelte';
 import type { RunPlan } from '../core/coaching/run-plan';
-import type { CourseProgress } from '../core/coaching/index';
-import { courseOfLength, progressFromHistory, type CourseLength } from './course';
+import type { Course, CourseProgress } from '../core/coaching/index';
+import {
+  courseOfLength,
+  courseOfPlan,
+  effectiveLength,
+  progressFromHistory,
+  type CourseLength,
+} from './course';
 import {
   createBluetoothStrap,
   createReplay,
@@ -22,6 +28,12 @@ import type { HeartRateSource } from '../adapters/heart-rate-source';
 import type { ConnectionState } from '../core/strap/connection-state';
 import type { ExertionScore, MoodReport, SessionPlanRef, SessionZone } from '../core/session/session-model';
 import type { InterruptedSession } from '../adapters/storage/session-storage';
+import {
+  BreathingSession,
+  BrowserBreathCues,
+  saveOwnBreathingRate,
+  type BreathingSetup,
+} from './breathing-session.svelte';
 
 const calibrationPlanRef: SessionPlanRef = { planId: 'calibration', name: 'DFA-a1 calibration' };
 
@@ -41,6 +53,8 @@ export class AppState {
   /** The calibration run in progress or just finished, until its result is used or dismissed. */
   calibration = $state.raw<CalibrationRun | undefined>();
   readonly preferences = new PreferencesState();
+  /** The breathing exercise in progress or just finished, until the screen lets it go. */
+  breathing = $state.raw<BreathingSession | undefined>();
   #ticker: ReturnType<typeof setInterval> | undefined;
 
   get bluetoothSupported(): boolean {
@@ -68,7 +82,7 @@ export class AppState {
     void this.library.askPersistence();
     const runner = this.preferences.activeRunner;
     const zone = runner ? zoneForRunner(runner) : undefined;
-    const planned = plannedRun(choice, this.courseLength);
+    const planned = plannedRun(choice, this.course);
     const started = await this.recording.start({
       strap: this.primaryStrap,
       ...(before && { before }),
@@ -112,7 +126,7 @@ export class AppState {
         ref?.courseWeek !== undefined && ref.courseRun !== undefined
           ? plannedRun(
               { kind: 'course', week: ref.courseWeek, run: ref.courseRun },
-              courseLengthOf(ref.planId),
+              courseOfPlan(ref.planId, this.preferences.value.customCourse),
             )
           : undefined;
       this.#startCoach(interrupted.meta.zone, planned?.plan);
@@ -176,11 +190,17 @@ export class AppState {
     if (!store) return undefined;
     const runner = this.preferences.activeRunner;
     const entries = await store.listHistory(runner ? { runnerId: runner.id } : {});
-    return progressFromHistory(courseOfLength(this.courseLength), entries);
+    return progressFromHistory(this.course, entries);
   }
 
+  /** The chosen length, or the whole course when the therapist's own course is too short for it. */
   get courseLength(): CourseLength {
-    return this.preferences.value.course?.weeks ?? 12;
+    return effectiveLength(this.preferences.value.course?.weeks ?? 12, this.preferences.value.customCourse);
+  }
+
+  /** The course the runner follows: the default or the therapist's own, at the chosen length. */
+  get course(): Course {
+    return courseOfLength(this.courseLength, this.preferences.value.customCourse);
   }
 
   #startCoach(zone: SessionZone | undefined, plan: RunPlan | undefined): void {
@@ -193,6 +213,47 @@ export class AppState {
     this.coach.start(this.primaryStrap);
   }
 
+  /**
+   * Starts a breathing exercise (or the resonance finder) with the first strap, recorded as a session of kind
+   * 'breathing'; call from the tap on Start. False while a run or another exercise records, here or in another tab.
+   */
+  async startBreathing(setup: BreathingSetup): Promise<boolean> {
+    if (!this.recording || this.recording.isActive) return false;
+    void this.library.askPersistence();
+    const runner = this.preferences.activeRunner;
+    const coaching = this.preferences.coaching;
+    const cues = new BrowserBreathCues(setup.sounds, {
+      locale: () => i18n.locale,
+      words: () => ({ in: i18n.m.breathSpokenIn, out: i18n.m.breathSpokenOut }),
+      volume: coaching.volume,
+      voiceName: coaching.voiceName,
+    });
+    const session = new BreathingSession(setup, this.recording, {
+      cues,
+      onFinished: () => {
+        this.library.changed();
+      },
+    });
+    this.breathing?.dispose();
+    this.breathing = session;
+    return session.start(this.primaryStrap, runner ? { id: runner.id, name: runner.name } : undefined);
+  }
+
+  async finishBreathing(): Promise<string | undefined> {
+    return this.breathing?.finish();
+  }
+
+  /** Lets a finished exercise go, so the breathing screen offers a new one. */
+  dismissBreathing(): void {
+    if (this.breathing?.state === 'running' || this.breathing?.state === 'finishing') return;
+    this.breathing = undefined;
+  }
+
+  /** Keeps the finder's rate as the active runner's own pace; false when the browser would not store it. */
+  saveOwnBreathingRate(ratePerMinute: number): boolean {
+    return saveOwnBreathingRate(this.preferences.activeRunner?.id, ratePerMinute);
+  }
+
   /** The strap a run records: the first one connected. */
   get primaryStrap(): StrapConnection | undefined {
     return this.straps[0];
@@ -201,6 +262,7 @@ export class AppState {
   stop(): void {
     clearInterval(this.#ticker);
     this.coach?.stop();
+    this.breathing?.dispose();
     this.recording?.dispose();
     this.library.close();
     for (const strap of this.straps) strap.dispose();
@@ -243,6 +305,7 @@ export class AppState {
         this.recording.attachStrap(strap);
         this.coach?.follow(strap);
         this.calibration?.follow(strap);
+        if (this.breathing?.state === 'running') this.breathing.follow(strap);
       }
     }
     if (source.kind === 'bluetooth' && this.bluetooth && strap.wasLive) {

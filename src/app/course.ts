@@ -1,10 +1,12 @@
 import type { HistoryEntry } from '../adapters/storage/history-entry';
+import type { CustomCourse } from '../adapters/storage/preferences-store';
 import {
   coursePlanFor,
   courseProgress,
   defaultCourse10Weeks,
   defaultCourse12Weeks,
   defaultCourse8Weeks,
+  deriveCourse,
   isRunCompleted,
   planDurationMs,
   type Course,
@@ -12,10 +14,60 @@ import {
   type CourseRunRecord,
 } from '../core/coaching/index';
 
+/**
+ * The course lengths a runner chooses from. 12 stands for the whole course: the default 12 weeks, or the
+ * therapist's own course with however many weeks it has; 8 and 10 are derived from it when it is longer.
+ */
 export type CourseLength = 8 | 10 | 12;
 
-export function courseOfLength(weeks: CourseLength): Course {
-  return weeks === 8 ? defaultCourse8Weeks : weeks === 10 ? defaultCourse10Weeks : defaultCourse12Weeks;
+const SHORTER_LENGTHS = [8, 10] as const;
+
+/**
+ * The therapist's own course (weeks from the editor) as a course. Everything but the weeks comes from the default
+ * 12-week course: three runs a week, the first supervised, 5-minute walks before and after every run.
+ *
+ * Ids and progress: progress counts the sessions whose plan id starts with the course id, by week and run number.
+ * An own course's id is `custom-<weeks>-weeks`, for the whole course and for each shorter version alike: distinct
+ * from the default course's ids (sessions run in the default course do not count toward an own course, whose week
+ * 5 may be something else), but the same after every edit that keeps the number of weeks, so a therapist can
+ * adjust the weeks ahead without wiping what the runner already did. A week that was made longer may no longer
+ * count a past session as completed (it must still reach 80 % of the new plan's time); an edit that changes the
+ * number of weeks starts the progress of that length afresh.
+ */
+export function customCourse(custom: CustomCourse): Course {
+  const weekCount = custom.weeks.length;
+  return {
+    ...defaultCourse12Weeks,
+    id: `custom-${String(weekCount)}-weeks`,
+    name: `Own calm-running course in ${String(weekCount)} weeks`,
+    weeks: custom.weeks,
+  };
+}
+
+/**
+ * The course the runner follows for a chosen length: the default ones, or with an own course its version of that
+ * length (derived by `deriveCourse`, as the defaults are). A length the own course is too short for gives the whole
+ * own course: the nearest that fits.
+ */
+export function courseOfLength(weeks: CourseLength, custom: CustomCourse | undefined): Course {
+  if (custom === undefined) {
+    return weeks === 8 ? defaultCourse8Weeks : weeks === 10 ? defaultCourse10Weeks : defaultCourse12Weeks;
+  }
+  const whole = customCourse(custom);
+  if (weeks === 12 || weeks >= whole.weeks.length) return whole;
+  const derived = deriveCourse(whole, weeks, `Own calm-running course in ${String(weeks)} weeks`);
+  return { ...derived, id: `custom-${String(weeks)}-weeks` };
+}
+
+/** The lengths worth offering: the shorter ones only when the course is longer than they are, then the whole. */
+export function availableLengths(custom: CustomCourse | undefined): CourseLength[] {
+  const weekCount = custom?.weeks.length ?? defaultCourse12Weeks.weeks.length;
+  return [...SHORTER_LENGTHS.filter((length) => length < weekCount), 12];
+}
+
+/** The offered length a stored choice amounts to (a choice the own course is too short for is the whole course). */
+export function effectiveLength(weeks: CourseLength, custom: CustomCourse | undefined): CourseLength {
+  return availableLengths(custom).includes(weeks) ? weeks : 12;
 }
 
 /**
@@ -54,4 +106,13 @@ export function courseRecordsFromHistory(
 
 export function progressFromHistory(course: Course, newestFirst: readonly HistoryEntry[]): CourseProgress {
   return courseProgress(course, courseRecordsFromHistory(course, newestFirst));
+}
+
+/** The course a stored plan id belongs to (its id is the plan id's prefix); the whole course when none matches. */
+export function courseOfPlan(planId: string, custom: CustomCourse | undefined): Course {
+  for (const weeks of availableLengths(custom)) {
+    const course = courseOfLength(weeks, custom);
+    if (planId.startsWith(`${course.id}/`)) return course;
+  }
+  return courseOfLength(12, custom);
 }

@@ -3,6 +3,7 @@ import {
   savePreferences,
   type CoachingPreferences,
   type CourseChoice,
+  type CustomCourse,
   type Preferences,
 } from '../adapters/storage/preferences-store';
 import type { RunnerProfile } from '../core/zones/runner-profile';
@@ -50,6 +51,19 @@ export class PreferencesState {
   setCourse(course: CourseChoice | undefined): void {
     const { course: _previous, ...rest } = this.value;
     this.#update(course ? { ...rest, course } : rest);
+  }
+
+  /**
+   * Stores (or, with undefined, removes) the therapist's own course. Unlike other settings it is kept in memory
+   * only once the device has stored it: a run must never follow a course the device did not keep.
+   */
+  setCustomCourse(custom: CustomCourse | undefined): boolean {
+    const { customCourse: _previous, ...rest } = this.value;
+    const next: Preferences = custom ? { ...rest, customCourse: custom } : rest;
+    if (!savePreferences(next)) return false;
+    this.value = next;
+    this.saveFailed = false;
+    return true;
   }
 
   #update(next: Preferences): void {

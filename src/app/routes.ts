@@ -11,7 +11,8 @@ export type Route =
   | { screen: 'session'; sessionId: string }
   | { screen: 'profile' }
   | { screen: 'course' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'breathing' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
     case 'profile':
     case 'course':
     case 'settings':
+    case 'breathing':
       return { screen: first };
     default:
       return { screen: 'home' };
@@ -53,6 +55,7 @@ export function routeHash(route: Route): string {
     case 'profile':
     case 'course':
     case 'settings':
+    case 'breathing':
       return `#/${route.screen}`;
   }
 }

@@ -1,28 +1,19 @@
-import { coursePlanFor, type RunPlan } from '../core/coaching/index';
+import { coursePlanFor, type Course, type RunPlan } from '../core/coaching/index';
 import type { SessionPlanRef, SessionZone } from '../core/session/session-model';
 import { defaultCalmZone } from '../core/zones/zone-models';
 import type { RunnerProfile } from '../core/zones/runner-profile';
-import { courseOfLength, type CourseLength } from './course';
 
 /** What the runner chose to do today: a run of the course, or a free calm run without phases. */
 export type RunChoice = { kind: 'course'; week: number; run: number } | { kind: 'free' };
 
 export function plannedRun(
   choice: RunChoice,
-  courseLength: CourseLength,
+  course: Course,
 ): { plan: RunPlan; ref: SessionPlanRef } | undefined {
   if (choice.kind === 'free') return undefined;
-  const plan = coursePlanFor(courseOfLength(courseLength), choice.week, choice.run);
+  const plan = coursePlanFor(course, choice.week, choice.run);
   if (!plan) return undefined;
   return { plan, ref: { planId: plan.id, name: plan.name, courseWeek: choice.week, courseRun: choice.run } };
-}
-
-/** The course a stored plan id belongs to, from its prefix; the 12-week course when it names none we know. */
-export function courseLengthOf(planId: string): CourseLength {
-  for (const weeks of [8, 10, 12] as const) {
-    if (planId.startsWith(`${courseOfLength(weeks).id}/`)) return weeks;
-  }
-  return 12;
 }
 
 /** The runner's own zone, else the default calm zone; undefined when neither age nor max heart rate is known. */

@@ -10,6 +10,7 @@ import type {
   ExertionScore,
   MoodReport,
   SampleChunk,
+  SessionKind,
   SessionMeta,
   SessionPlanRef,
   SessionStrap,
@@ -67,6 +68,8 @@ export class RunRecording {
 
   async start(options: {
     strap: StrapConnection | undefined;
+    /** What is recorded: a run (the default) or a breathing exercise. */
+    kind?: SessionKind;
     before?: MoodReport;
     runner?: { id: string; name: string };
     zone?: SessionZone;
@@ -81,7 +84,7 @@ export class RunRecording {
     this.#dispatch({
       type: 'start',
       id: crypto.randomUUID(),
-      kind: 'run',
+      kind: options.kind ?? 'run',
       atMs: performance.now(),
       wallClockMs: Date.now(),
       strapLive: strap?.state.kind === 'live',

@@ -1,8 +1,16 @@
 import * as v from 'valibot';
 import type { RunnerProfile } from '../../core/zones/runner-profile';
+import {
+  defaultCourse12Weeks,
+  MAX_PHASE_MS,
+  validateCourse,
+  type CourseWeek,
+} from '../../core/coaching/index';
+import { COURSE_TEXT_LIMITS, MAX_BLOCK_REPEAT } from '../../core/coaching/course-text';
 
 /**
- * Small settings that live in localStorage: runner profiles, the chosen runner and course, and how cues sound.
+ * Small settings that live in localStorage: runner profiles, the chosen runner and course, the therapist's own
+ * course, and how cues sound.
  * Read through a schema: a damaged or hand-edited value is replaced by defaults field by field, never thrown.
  */
 export interface CoachingPreferences {
@@ -25,11 +33,20 @@ export interface CourseChoice {
   chosenWeek?: number;
 }
 
+/**
+ * The therapist's own course for this device: only its weeks. Runs per week, the supervised run and the walks
+ * around each run stay those of the default course (see `src/app/course.ts`).
+ */
+export interface CustomCourse {
+  weeks: CourseWeek[];
+}
+
 export interface Preferences {
   runners: RunnerProfile[];
   activeRunnerId?: string;
   coaching: CoachingPreferences;
   course?: CourseChoice;
+  customCourse?: CustomCourse;
 }
 
 export const defaultCoachingPreferences: CoachingPreferences = {
@@ -74,6 +91,35 @@ const courseSchema = v.object({
   chosenWeek: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))),
 });
 
+// Bounded like a course written as text (course-text.ts), so whatever the editor saves reads back, and a damaged
+// value cannot make the app build a huge course.
+const coursePhaseSchema = v.object({
+  kind: v.picklist(['run', 'walk', 'calm-run']),
+  durationMs: v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(MAX_PHASE_MS)),
+});
+const courseBlockSchema = v.object({
+  repeat: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_BLOCK_REPEAT)),
+  phases: v.pipe(v.array(coursePhaseSchema), v.maxLength(COURSE_TEXT_LIMITS.phasesPerBlock)),
+});
+const courseWeekSchema = v.object({
+  week: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(COURSE_TEXT_LIMITS.weeks)),
+  blocks: v.pipe(v.array(courseBlockSchema), v.minLength(1), v.maxLength(COURSE_TEXT_LIMITS.blocksPerWeek)),
+  supervisedRun: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+const customCourseSchema = v.object({
+  weeks: v.pipe(v.array(courseWeekSchema), v.minLength(1), v.maxLength(COURSE_TEXT_LIMITS.weeks)),
+});
+
+/** The stored custom course when it is one the app can run: shaped right and valid as a course. */
+function readCustomCourse(raw: unknown): CustomCourse | undefined {
+  const parsed = v.safeParse(customCourseSchema, raw);
+  if (!parsed.success) return undefined;
+  // The rules a schema cannot say (weeks numbered in order, some running each week, at most 2 hours, the
+  // supervised run among the week's runs) are the course's own: checked on the course it becomes.
+  const issues = validateCourse({ ...defaultCourse12Weeks, weeks: parsed.output.weeks });
+  return issues.length === 0 ? parsed.output : undefined;
+}
+
 function parseJson(text: string | null): Record<string, unknown> {
   if (text === null) return {};
   try {
@@ -98,6 +144,7 @@ export function readPreferences(text: string | null): Preferences {
     ...(raw.coaching as object),
   });
   const course = v.safeParse(courseSchema, raw.course);
+  const customCourse = readCustomCourse(raw.customCourse);
   const activeRunnerId =
     typeof raw.activeRunnerId === 'string' && runners.some((runner) => runner.id === raw.activeRunnerId)
       ? raw.activeRunnerId
@@ -107,6 +154,7 @@ export function readPreferences(text: string | null): Preferences {
     coaching: coaching.success ? coaching.output : defaultCoachingPreferences,
     ...(activeRunnerId !== undefined && { activeRunnerId }),
     ...(course.success && { course: course.output }),
+    ...(customCourse && { customCourse }),
   };
 }
 

@@ -352,6 +352,162 @@ export const en = {
     'too-few-fit-points': 'The change came too quickly to measure well. Speed up more gradually next time.',
     'unclear-crossing': 'The measurements did not show a clear change. Try again on another day.',
   } as Readonly<Record<string, string>>,
+  courseEdit: 'Edit the course',
+  courseEditorTitle: 'Edit the course',
+  courseEditorLabel: 'The weeks of the course, one per line',
+  courseEditorHelp:
+    'One week per line, in minutes: run 12, walk 2, run 10. Repeat with brackets: 8 x (run 1, walk 2). Write calm run for continuous calm running, and end a line with | supervised 2 to make run 2 the supervised run that week. The 5-minute walks before and after every run are added for you.',
+  courseEditorProgressNote:
+    "Once saved, this is the device's own course. Runs done in the default course don't count toward it; runs done in the own course keep counting after an edit, as long as the number of weeks stays the same.",
+  courseEditorSave: 'Save the course',
+  courseEditorCancel: 'Cancel',
+  courseEditorDefault: 'Back to the default course',
+  courseEditorDefaultLoaded:
+    'The default 12-week course is in the box now. Save to use it, or cancel to keep the current course.',
+  courseEditorSaveFailed: 'This device could not store the course. Your text is still here; try again later.',
+  courseEditorSaved: 'The course is saved. The weeks below follow it.',
+  courseIsOwn: 'This course was set on this device by the running therapist.',
+  courseRepeat: (repeat: number, text: string) => `${repeat} × (${text})`,
+  minutesCalmRun: (run: string) => `calm run ${run} min`,
+  courseTextProblems: {
+    'no-weeks': () => 'Write at least one week, for example 8 x (run 1, walk 2).',
+    'too-many-weeks': ({ line, maxWeeks }) =>
+      `Line ${line}: a course has at most ${maxWeeks} weeks, so this line is one too many.`,
+    empty: ({ line }) => `Line ${line} has nothing to do yet: add run, walk or calm run with minutes.`,
+    'unknown-word': ({ line, word }) =>
+      `Line ${line}: "${word}" is not a word the course knows; use run, walk, calm run or supervised.`,
+    'missing-kind': ({ line }) => `Line ${line}: write run, walk or calm run before each number of minutes.`,
+    'bad-number': ({ line }) =>
+      `Line ${line}: a number of minutes is missing or unreadable; write it like 2 or 1.5.`,
+    syntax: ({ line }) => `Line ${line}: check the brackets and commas, as in 8 x (run 1, walk 2).`,
+    'bad-repeat': ({ line, maxRepeat }) =>
+      `Line ${line}: repeat a part a whole number of times, from 1 to ${maxRepeat}.`,
+    'too-many-parts': ({ line }) => `Line ${line} has too many parts; repeat them with x (…) instead.`,
+    'no-running': ({ line }) => `Line ${line} is all walking; add some run or calm run.`,
+    'week-too-long': ({ line, maxWeekMinutes }) =>
+      `Line ${line}: this week takes longer than ${maxWeekMinutes} minutes; make it shorter.`,
+    'supervised-run': ({ line, runsPerWeek }) =>
+      `Line ${line}: the supervised run is a number from 1 to ${runsPerWeek}, as in | supervised 2.`,
+  } as Readonly<
+    Record<
+      import('../../core/coaching/course-text').CourseTextProblemCode,
+      (problem: {
+        line: number;
+        word: string;
+        runsPerWeek: number;
+        maxWeeks: number;
+        maxRepeat: number;
+        maxWeekMinutes: number;
+      }) => string
+    >
+  >,
+  // Heart-coherence breathing (issue 7).
+  navBreathing: 'Breathe',
+  breathingTitle: 'Calm breathing',
+  breathingIntro:
+    'A few minutes of slow breathing, before or after your run. Follow the circle: your heart rate rises a little as you breathe in and falls as you breathe out.',
+  breathingModeLegend: 'What would you like to do?',
+  breathingModeExercise: 'A breathing exercise',
+  breathingModeResonance: (minutes: number) => `Find your own pace (${minutes} minutes)`,
+  resonanceExplained:
+    'Two minutes each at 6.5, 6, 5.5, 5 and 4.5 breaths a minute. Afterwards Calm Run suggests the pace at which your heart followed your breath best.',
+  breathingRateLabel: 'Breaths a minute',
+  breathingRateOption: (rate: string, seconds: string, own: boolean) =>
+    `${rate} a minute (${seconds} s a breath)${own ? ', your own pace' : ''}`,
+  ownPace: (rate: string) => `Your own pace: ${rate} breaths a minute.`,
+  breathingRatioLegend: 'Breathing in and out',
+  breathingRatios: {
+    '0': 'In and out equally long',
+    '1': 'Out a little longer (4:6)',
+    '2': 'Out twice as long (1:2)',
+  } as Readonly<Record<string, string>>,
+  breathingRatioSeconds: (inSeconds: string, outSeconds: string) => `in ${inSeconds} s, out ${outSeconds} s`,
+  breathingDurationLabel: 'How long',
+  breathingCuesLegend: 'Cues with each breath (optional)',
+  breathingCuesHint: 'With a cue you can close your eyes and follow the sound or the buzz.',
+  breathingVoiceOption: 'Voice ("in", "out")',
+  breathingWithStrap: (name: string) => `Heart rate from ${name}.`,
+  breathingNoStrap:
+    'No strap connected. The pacer works without one; for the heart-rate wave and coherence, connect your strap.',
+  startBreathing: 'Start breathing',
+  breathingRunActive: 'A run is being recorded. Finish it first, then breathe.',
+  breathsPerMinute: (rate: string) => `${rate} breaths a minute`,
+  resonanceBlock: (block: number, blocks: number, rate: string) =>
+    `Pace ${block} of ${blocks}: ${rate} breaths a minute`,
+  breatheIn: 'Breathe in',
+  breatheOut: 'Breathe out',
+  breathSpokenIn: 'in',
+  breathSpokenOut: 'out',
+  breathingWaveLabel:
+    'Your heart rate beat by beat over the last minute: a calm wave that rises as you breathe in and falls as you breathe out',
+  breathingWaveCaption: 'Your heart rate, beat by beat, over the last minute.',
+  secondsAgoAxis: 'seconds',
+  coherenceTitle: 'Coherence',
+  coherenceLevels: { low: 'Low', medium: 'Medium', high: 'High' } as Readonly<
+    Record<'low' | 'medium' | 'high', string>
+  >,
+  coherenceHints: {
+    low: 'No hurry: just keep following the circle.',
+    medium: 'Your heart is starting to follow your breath.',
+    high: 'Your heart rhythm follows your breath.',
+  } as Readonly<Record<'low' | 'medium' | 'high', string>>,
+  coherenceShowNumber: 'Show the number',
+  coherenceRatioValue: (ratio: string) => `Coherence ratio ${ratio}`,
+  coherenceWaiting: (seconds: number) =>
+    `Coherence shows once there is a minute of heartbeats (about ${seconds} s to go).`,
+  coherenceProblems: {
+    'no-signal':
+      'No heart rate from the strap right now, so no coherence. Check that it is connected and worn.',
+    'no-contact':
+      'The strap has no skin contact, so no coherence. Wet the electrodes and tighten it a little.',
+    'too-few-beats': 'Too few heartbeats arrive to measure coherence. Check that the strap sits snugly.',
+  } as Readonly<Record<string, string>>,
+  coherenceTooManyArtifacts: (percent: string) =>
+    `${percent} % of the recent beats were unclear, too many to measure coherence. Sit still and check the strap.`,
+  stopBreathing: 'Stop',
+  stopBreathingQuestion: 'End the exercise now?',
+  stopBreathingYes: 'Yes, end it',
+  keepBreathing: 'Keep breathing',
+  breathingSaved: 'Your exercise is saved.',
+  showBreathingSession: 'Show the exercise',
+  anotherExercise: 'Another exercise',
+  resonanceResultTitle: 'Your own pace',
+  resonanceResult: (rate: string) => `Your heart followed your breath best at ${rate} breaths a minute.`,
+  resonanceNone:
+    'There was not enough clear data to suggest a pace. Try again another time, with the strap snug and sitting still.',
+  useAsOwnPace: 'Use as my own pace',
+  ownPaceSaved: 'Saved as your own pace.',
+  ownPaceNotSaved: 'Your pace could not be saved on this device.',
+  resonanceTableCaption: 'Each pace you breathed',
+  resonanceColumns: {
+    rate: 'Breaths a minute',
+    coherence: 'Mean coherence',
+    swing: 'Heart-rate swing per breath',
+  } as Readonly<Record<'rate' | 'coherence' | 'swing', string>>,
+  notMeasured: 'not measured',
+  coherenceAboutTitle: 'About coherence and its levels',
+  coherenceAbout: (low: string, high: string) =>
+    `Coherence is how much of your heart rhythm follows one slow wave: Calm Run looks at the last 64 seconds every 5 seconds and divides the power of the strongest wave by the rest (our open version of the method HeartMath describes). Below ${low} is low, from ${low} medium, from ${high} high: HeartMath's published thresholds for their easiest level, which we apply to our own number. It is a guide, not a score to chase.`,
+  breathingTrendTitle: 'Your coherence over the weeks',
+  breathingTrendEmpty: 'After your first exercises, your coherence week by week shows here.',
+  breathingTrendChart: 'Mean coherence per week, this week on the right; dashed lines mark medium and high',
+  breathingTrendTableCaption: 'Week by week',
+  breathingTrendColumns: {
+    week: 'Week',
+    coherence: 'Mean coherence',
+    exercises: 'Exercises',
+  } as Readonly<Record<'week' | 'coherence' | 'exercises', string>>,
+  weeksAgo: (weeks: number) => (weeks === 0 ? 'This week' : weeks === 1 ? 'Last week' : `${weeks} weeks ago`),
+  weeksAgoAxis: 'weeks ago',
+  coherenceAxis: 'coherence',
+  chartCoherence: 'Coherence every 5 seconds during the exercise; dashed lines mark medium and high',
+  breathingWentWell: (minutes: number) =>
+    `${minutes} minutes of calm breathing. Well done for taking the time.`,
+  meanCoherence: 'Mean coherence',
+  breathingPace: 'Pace',
+  breathingPaceValue: (rate: string, inhalePercent: number) =>
+    `${rate} breaths a minute, breathing in ${inhalePercent} % of each breath`,
+  resonanceFinderPace: 'Finding your own pace (6.5 to 4.5 breaths a minute)',
 } as const;
 
 export type Messages = {

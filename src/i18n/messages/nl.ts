@@ -360,4 +360,151 @@ export const nl: Messages = {
     'unclear-crossing':
       'De metingen lieten geen duidelijke verandering zien. Probeer het op een andere dag opnieuw.',
   },
+  courseEdit: 'Cursus aanpassen',
+  courseEditorTitle: 'Cursus aanpassen',
+  courseEditorLabel: 'De weken van de cursus, één per regel',
+  courseEditorHelp:
+    'Eén week per regel, in minuten: lopen 12, wandelen 2, lopen 10. Herhalen gaat met haakjes: 8 x (lopen 1, wandelen 2). Schrijf rustig lopen voor een doorlopende rustige loop, en zet | begeleid 2 aan het eind van een regel om loop 2 die week de begeleide loop te maken. De 5 minuten wandelen voor en na elke loop komen er vanzelf bij.',
+  courseEditorProgressNote:
+    'Na bewaren is dit de eigen cursus van dit apparaat. Lopen uit de standaardcursus tellen daar niet voor mee; lopen in de eigen cursus blijven na een aanpassing meetellen, zolang het aantal weken gelijk blijft.',
+  courseEditorSave: 'Cursus bewaren',
+  courseEditorCancel: 'Annuleren',
+  courseEditorDefault: 'Terug naar de standaardcursus',
+  courseEditorDefaultLoaded:
+    'De standaardcursus van 12 weken staat nu in het vak. Bewaar hem om hem te gebruiken, of annuleer om de huidige cursus te houden.',
+  courseEditorSaveFailed:
+    'Dit apparaat kon de cursus niet bewaren. Je tekst staat er nog; probeer het later opnieuw.',
+  courseEditorSaved: 'De cursus is bewaard. De weken hieronder volgen hem.',
+  courseIsOwn: 'Deze cursus is op dit apparaat ingesteld door de looptherapeut.',
+  courseRepeat: (repeat, text) => `${repeat} × (${text})`,
+  minutesCalmRun: (run) => `${run} min rustig lopen`,
+  courseTextProblems: {
+    'no-weeks': () => 'Schrijf minstens één week, bijvoorbeeld 8 x (lopen 1, wandelen 2).',
+    'too-many-weeks': ({ line, maxWeeks }) =>
+      `Regel ${line}: een cursus heeft hoogstens ${maxWeeks} weken, dus deze regel is er één te veel.`,
+    empty: ({ line }) =>
+      `Op regel ${line} staat nog niets om te doen: zet er lopen, wandelen of rustig lopen met minuten op.`,
+    'unknown-word': ({ line, word }) =>
+      `Regel ${line}: "${word}" kent de cursus niet; gebruik lopen, wandelen, rustig lopen of begeleid.`,
+    'missing-kind': ({ line }) =>
+      `Regel ${line}: zet lopen, wandelen of rustig lopen vóór elk aantal minuten.`,
+    'bad-number': ({ line }) =>
+      `Regel ${line}: er ontbreekt een aantal minuten, of het is onleesbaar; schrijf het als 2 of 1,5.`,
+    syntax: ({ line }) => `Regel ${line}: kijk de haakjes en komma's na, zoals in 8 x (lopen 1, wandelen 2).`,
+    'bad-repeat': ({ line, maxRepeat }) =>
+      `Regel ${line}: herhaal een deel een heel aantal keer, van 1 tot en met ${maxRepeat}.`,
+    'too-many-parts': ({ line }) => `Regel ${line} heeft te veel delen; herhaal ze liever met x (…).`,
+    'no-running': ({ line }) =>
+      `Op regel ${line} wordt alleen gewandeld; voeg wat lopen of rustig lopen toe.`,
+    'week-too-long': ({ line, maxWeekMinutes }) =>
+      `Regel ${line}: deze week duurt langer dan ${maxWeekMinutes} minuten; maak hem korter.`,
+    'supervised-run': ({ line, runsPerWeek }) =>
+      `Regel ${line}: de begeleide loop is een getal van 1 tot en met ${runsPerWeek}, zoals in | begeleid 2.`,
+  },
+  // Ademhaling voor hartcoherentie (issue 7).
+  navBreathing: 'Ademen',
+  breathingTitle: 'Rustig ademen',
+  breathingIntro:
+    'Een paar minuten langzaam ademen, voor of na je loop. Volg de cirkel: je hartslag stijgt een beetje als je inademt en zakt als je uitademt.',
+  breathingModeLegend: 'Wat wil je doen?',
+  breathingModeExercise: 'Een ademhalingsoefening',
+  breathingModeResonance: (minutes: number) => `Je eigen tempo vinden (${minutes} minuten)`,
+  resonanceExplained:
+    'Telkens twee minuten op 6,5, 6, 5,5, 5 en 4,5 ademhalingen per minuut. Daarna stelt Calm Run het tempo voor waarop je hart je adem het best volgde.',
+  breathingRateLabel: 'Ademhalingen per minuut',
+  breathingRateOption: (rate: string, seconds: string, own: boolean) =>
+    `${rate} per minuut (${seconds} s per ademhaling)${own ? ', je eigen tempo' : ''}`,
+  ownPace: (rate: string) => `Je eigen tempo: ${rate} ademhalingen per minuut.`,
+  breathingRatioLegend: 'In- en uitademen',
+  breathingRatios: {
+    '0': 'In en uit even lang',
+    '1': 'Uit iets langer (4:6)',
+    '2': 'Uit twee keer zo lang (1:2)',
+  },
+  breathingRatioSeconds: (inSeconds: string, outSeconds: string) => `in ${inSeconds} s, uit ${outSeconds} s`,
+  breathingDurationLabel: 'Hoe lang',
+  breathingCuesLegend: 'Signaal bij elke ademhaling (optioneel)',
+  breathingCuesHint: 'Met een signaal kun je je ogen sluiten en het geluid of de trilling volgen.',
+  breathingVoiceOption: 'Stem ("in", "uit")',
+  breathingWithStrap: (name: string) => `Hartslag van ${name}.`,
+  breathingNoStrap:
+    'Geen band gekoppeld. De cirkel werkt ook zonder; koppel je band voor de hartslaggolf en de coherentie.',
+  startBreathing: 'Begin met ademen',
+  breathingRunActive: 'Er wordt een loop opgenomen. Rond die eerst af en adem daarna.',
+  breathsPerMinute: (rate: string) => `${rate} ademhalingen per minuut`,
+  resonanceBlock: (block: number, blocks: number, rate: string) =>
+    `Tempo ${block} van ${blocks}: ${rate} ademhalingen per minuut`,
+  breatheIn: 'Adem in',
+  breatheOut: 'Adem uit',
+  breathSpokenIn: 'in',
+  breathSpokenOut: 'uit',
+  breathingWaveLabel:
+    'Je hartslag per slag over de laatste minuut: een rustige golf die stijgt als je inademt en zakt als je uitademt',
+  breathingWaveCaption: 'Je hartslag, slag voor slag, over de laatste minuut.',
+  secondsAgoAxis: 'seconden',
+  coherenceTitle: 'Coherentie',
+  coherenceLevels: { low: 'Laag', medium: 'Midden', high: 'Hoog' },
+  coherenceHints: {
+    low: 'Geen haast: volg gewoon de cirkel.',
+    medium: 'Je hart begint je adem te volgen.',
+    high: 'Je hartritme volgt je adem.',
+  },
+  coherenceShowNumber: 'Toon het getal',
+  coherenceRatioValue: (ratio: string) => `Coherentieratio ${ratio}`,
+  coherenceWaiting: (seconds: number) =>
+    `De coherentie verschijnt zodra er een minuut aan hartslagen is (nog ongeveer ${seconds} s).`,
+  coherenceProblems: {
+    'no-signal': 'Nu geen hartslag van de band, dus geen coherentie. Kijk of hij gekoppeld is en goed zit.',
+    'no-contact':
+      'De band heeft geen huidcontact, dus geen coherentie. Maak de elektroden nat en trek hem iets aan.',
+    'too-few-beats':
+      'Er komen te weinig hartslagen binnen om coherentie te meten. Kijk of de band goed aansluit.',
+  },
+  coherenceTooManyArtifacts: (percent: string) =>
+    `${percent} % van de laatste slagen was onduidelijk, te veel om coherentie te meten. Zit stil en kijk de band na.`,
+  stopBreathing: 'Stoppen',
+  stopBreathingQuestion: 'De oefening nu beëindigen?',
+  stopBreathingYes: 'Ja, beëindigen',
+  keepBreathing: 'Verder ademen',
+  breathingSaved: 'Je oefening is bewaard.',
+  showBreathingSession: 'Toon de oefening',
+  anotherExercise: 'Nog een oefening',
+  resonanceResultTitle: 'Je eigen tempo',
+  resonanceResult: (rate: string) => `Je hart volgde je adem het best bij ${rate} ademhalingen per minuut.`,
+  resonanceNone:
+    'Er waren te weinig duidelijke gegevens om een tempo voor te stellen. Probeer het een andere keer, stil zittend en met de band goed vast.',
+  useAsOwnPace: 'Gebruik als mijn eigen tempo',
+  ownPaceSaved: 'Bewaard als je eigen tempo.',
+  ownPaceNotSaved: 'Je tempo kon niet op dit apparaat worden bewaard.',
+  resonanceTableCaption: 'Elk tempo dat je ademde',
+  resonanceColumns: {
+    rate: 'Ademhalingen per minuut',
+    coherence: 'Gemiddelde coherentie',
+    swing: 'Hartslagschommeling per ademhaling',
+  },
+  notMeasured: 'niet gemeten',
+  coherenceAboutTitle: 'Over coherentie en de niveaus',
+  coherenceAbout: (low: string, high: string) =>
+    `Coherentie zegt hoeveel van je hartritme één langzame golf volgt: Calm Run kijkt elke 5 seconden naar de laatste 64 seconden en deelt het vermogen van de sterkste golf door de rest (onze open versie van de methode die HeartMath beschrijft). Onder ${low} is laag, vanaf ${low} midden, vanaf ${high} hoog: de drempels die HeartMath publiceert voor hun makkelijkste niveau, toegepast op ons eigen getal. Het is een richtlijn, geen score om na te jagen.`,
+  breathingTrendTitle: 'Je coherentie door de weken heen',
+  breathingTrendEmpty: 'Na je eerste oefeningen zie je hier je coherentie per week.',
+  breathingTrendChart:
+    'Gemiddelde coherentie per week, deze week rechts; stippellijnen markeren midden en hoog',
+  breathingTrendTableCaption: 'Week voor week',
+  breathingTrendColumns: {
+    week: 'Week',
+    coherence: 'Gemiddelde coherentie',
+    exercises: 'Oefeningen',
+  },
+  weeksAgo: (weeks: number) =>
+    weeks === 0 ? 'Deze week' : weeks === 1 ? 'Vorige week' : `${weeks} weken geleden`,
+  weeksAgoAxis: 'weken geleden',
+  coherenceAxis: 'coherentie',
+  chartCoherence: 'Coherentie elke 5 seconden tijdens de oefening; stippellijnen markeren midden en hoog',
+  breathingWentWell: (minutes: number) => `${minutes} minuten rustig geademd. Fijn dat je de tijd nam.`,
+  meanCoherence: 'Gemiddelde coherentie',
+  breathingPace: 'Tempo',
+  breathingPaceValue: (rate: string, inhalePercent: number) =>
+    `${rate} ademhalingen per minuut, ${inhalePercent} % van elke ademhaling inademen`,
+  resonanceFinderPace: 'Je eigen tempo zoeken (6,5 tot 4,5 ademhalingen per minuut)',
 };

@@ -12,10 +12,16 @@ describe('routes', () => {
     { screen: 'profile' },
     { screen: 'course' },
     { screen: 'settings' },
+    { screen: 'breathing' },
   ];
 
   it.each(routes)('round-trips %o through the hash', (route) => {
     expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+
+  it('opens the breathing exercise at #/breathing', () => {
+    expect(routeHash({ screen: 'breathing' })).toBe('#/breathing');
+    expect(parseRoute('#/breathing')).toEqual({ screen: 'breathing' });
   });
 
   it('sends an unknown or empty hash home', () => {

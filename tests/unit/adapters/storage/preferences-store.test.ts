@@ -3,8 +3,12 @@ import fc from 'fast-check';
 import {
   defaultCoachingPreferences,
   readPreferences,
+  savePreferences,
+  type CustomCourse,
   type Preferences,
 } from '../../../../src/adapters/storage/preferences-store';
+import { defaultCourse12Weeks } from '../../../../src/core/coaching/course-plan';
+import { COURSE_TEXT_LIMITS } from '../../../../src/core/coaching/course-text';
 
 const valid: Preferences = {
   runners: [
@@ -55,5 +59,77 @@ describe('readPreferences', () => {
         },
       ),
     );
+  });
+});
+
+describe('the custom course', () => {
+  const custom: CustomCourse = {
+    weeks: [
+      {
+        week: 1,
+        blocks: [
+          {
+            repeat: 6,
+            phases: [
+              { kind: 'run', durationMs: 60_000 },
+              { kind: 'walk', durationMs: 120_000 },
+            ],
+          },
+        ],
+      },
+      {
+        week: 2,
+        blocks: [{ repeat: 1, phases: [{ kind: 'calm-run', durationMs: 1_200_000 }] }],
+        supervisedRun: 2,
+      },
+    ],
+  };
+  const withCustom = (customCourse: unknown) => JSON.stringify({ ...valid, customCourse });
+
+  it('keeps a valid one, through the same JSON savePreferences writes', () => {
+    let stored = '';
+    expect(
+      savePreferences({ ...valid, customCourse: custom }, { setItem: (_key, value) => (stored = value) }),
+    ).toBe(true);
+    expect(readPreferences(stored)).toEqual({ ...valid, customCourse: custom });
+    const twelve = { weeks: defaultCourse12Weeks.weeks.map((week) => ({ ...week })) };
+    expect(readPreferences(withCustom(twelve)).customCourse).toEqual(twelve);
+  });
+
+  it('drops one that is damaged, out of bounds or not a valid course, and keeps the rest', () => {
+    const [first, second] = custom.weeks;
+    if (!first || !second) throw new Error('fixture');
+    const invalid: unknown[] = [
+      'nonsense',
+      { weeks: [] },
+      { weeks: [{ ...first, blocks: [{ repeat: 6, phases: [{ kind: 'sprint', durationMs: 60_000 }] }] }] },
+      // Not whole seconds, or zero.
+      { weeks: [{ ...first, blocks: [{ repeat: 1, phases: [{ kind: 'run', durationMs: 1500 }] }] }] },
+      { weeks: [{ ...first, blocks: [{ repeat: 1, phases: [{ kind: 'run', durationMs: 0 }] }] }] },
+      { weeks: [{ ...first, blocks: [{ repeat: 51, phases: [{ kind: 'run', durationMs: 1000 }] }] }] },
+      // Weeks out of order; walking only; longer than two hours; a supervised run the week does not have.
+      { weeks: [second, first] },
+      { weeks: [{ week: 1, blocks: [{ repeat: 1, phases: [{ kind: 'walk', durationMs: 60_000 }] }] }] },
+      { weeks: [{ week: 1, blocks: [{ repeat: 50, phases: [{ kind: 'run', durationMs: 600_000 }] }] }] },
+      { weeks: [{ ...first, supervisedRun: 4 }] },
+      // More weeks than the editor allows.
+      { weeks: Array.from({ length: COURSE_TEXT_LIMITS.weeks + 1 }, (_, i) => ({ ...first, week: i + 1 })) },
+    ];
+    for (const customCourse of invalid) {
+      const preferences = readPreferences(withCustom(customCourse));
+      expect(preferences.customCourse).toBeUndefined();
+      expect(preferences).toEqual(valid);
+    }
+    const longest = {
+      weeks: Array.from({ length: COURSE_TEXT_LIMITS.weeks }, (_, i) => ({ ...first, week: i + 1 })),
+    };
+    expect(readPreferences(withCustom(longest)).customCourse).toEqual(longest);
+  });
+
+  it("drops what the course does not keep (a derived week's source week)", () => {
+    const [first] = custom.weeks;
+    expect(readPreferences(withCustom({ weeks: [{ ...first, sourceWeek: 3 }] })).customCourse).toEqual({
+      weeks: [first],
+    });
   });
 });
