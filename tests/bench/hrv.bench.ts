@@ -60,21 +60,33 @@ const fiveMinutesResting = syntheticRr(300, 70, 2);
 const sixtyFourSeconds = syntheticRr(64, 70, 3);
 
 test('hrv.firstCall.ms', async () => {
-  // Each fresh module instance has its FFT tables, Hann windows and scratch buffers still unbuilt, and fresh
-  // (cold) inline caches. The figure is the median over a few instances, since one cold call on a loaded
-  // machine is mostly scheduling noise; every sample is printed.
-  const samples: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    vi.resetModules();
-    const fresh = await import('../../src/core/hrv/index');
-    const start = performance.now();
-    fresh.frequencyDomain(fiveMinutesResting);
-    fresh.coherence(sixtyFourSeconds);
-    samples.push(performance.now() - start);
+  // The first call of each analysis on a fresh module instance: FFT tables, Hann windows and scratch buffers
+  // still unbuilt, inline caches cold. Per function, the median over a few instances (one cold call on a loaded
+  // machine is mostly scheduling noise); the figure is the slowest function's, and every sample is printed.
+  type Hrv = typeof import('../../src/core/hrv/index');
+  const firstCalls: Record<string, (hrv: Hrv) => unknown> = {
+    frequencyDomain: (hrv) => hrv.frequencyDomain(fiveMinutesResting),
+    coherence: (hrv) => hrv.coherence(sixtyFourSeconds),
+    dfaAlpha1: (hrv) => hrv.dfaAlpha1(twoMinutesRunning, { method: 'fatmaxxer' }),
+  };
+  let slowestMs = 0;
+  for (const [name, call] of Object.entries(firstCalls)) {
+    const samples: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      vi.resetModules();
+      const fresh = await import('../../src/core/hrv/index');
+      const start = performance.now();
+      call(fresh);
+      samples.push(performance.now() - start);
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    const medianMs = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+    console.log(
+      `hrv.firstCall ${name}: median ${medianMs.toFixed(2)} ms of ${samples.map((ms) => ms.toFixed(2)).join(', ')}`,
+    );
+    slowestMs = Math.max(slowestMs, medianMs);
   }
-  console.log(`hrv.firstCall.ms samples: ${samples.map((ms) => ms.toFixed(2)).join(', ')}`);
-  const sorted = [...samples].sort((a, b) => a - b);
-  recordFigure('hrv.firstCall.ms', sorted[Math.floor(sorted.length / 2)] ?? Number.NaN, 'ms');
+  recordFigure('hrv.firstCall.ms', slowestMs, 'ms');
 });
 
 test('hrv.dfaAlpha1.ms', () => {
