@@ -98,6 +98,7 @@ export class RunCoach {
     void this.#wakeLock.stop();
     this.#hidden.stop();
     this.player.stop();
+    this.player.dispose();
   }
 
   dismissAway(): void {
