@@ -9,7 +9,7 @@ import { CalibrationRun } from './calibration-run.svelte';
 import { plannedRun, zoneForRunner, type RunChoice } from './run-choice';
 import { i18n } from '../i18n/i18n.svelte';
 import type { RunPlan } from '../core/coaching/run-plan';
-import type { Course, CourseProgress } from '../core/coaching/index';
+import { BREATHING_BLOCKS_SUFFIX, type Course, type CourseProgress } from '../core/coaching/index';
 import {
   courseOfLength,
   courseOfPlan,
@@ -125,7 +125,12 @@ export class AppState {
       const planned =
         ref?.courseWeek !== undefined && ref.courseRun !== undefined
           ? plannedRun(
-              { kind: 'course', week: ref.courseWeek, run: ref.courseRun },
+              {
+                kind: 'course',
+                week: ref.courseWeek,
+                run: ref.courseRun,
+                breathingBlocks: ref.planId.endsWith(BREATHING_BLOCKS_SUFFIX),
+              },
               courseOfPlan(ref.planId, this.preferences.value.customCourse),
             )
           : undefined;

@@ -9,6 +9,8 @@ import {
   deriveCourse,
   isRunCompleted,
   planDurationMs,
+  withBreathingBlocks,
+  BREATHING_BLOCKS_SUFFIX,
   type Course,
   type CourseProgress,
   type CourseRunRecord,
@@ -88,7 +90,12 @@ export function courseRecordsFromHistory(
     ) {
       continue;
     }
-    const planned = coursePlanFor(course, plan.courseWeek, plan.courseRun);
+    const coursePlan = coursePlanFor(course, plan.courseWeek, plan.courseRun);
+    // A run with breathing blocks was planned that much longer: completion is judged against all of it.
+    const planned =
+      coursePlan && plan.planId.endsWith(BREATHING_BLOCKS_SUFFIX)
+        ? withBreathingBlocks(coursePlan)
+        : coursePlan;
     records.push({
       week: plan.courseWeek,
       run: plan.courseRun,

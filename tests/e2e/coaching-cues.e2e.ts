@@ -81,3 +81,26 @@ describe('coaching during a run', () => {
     app.expectNoUnhandledErrors();
   });
 });
+
+describe('a course run with breathing blocks', () => {
+  it('starts with calm breathing: the pacer shows and the phase is announced', async () => {
+    const { app } = await openAppWithBluetooth(browser(), { path: '/' });
+    const { page } = app;
+    await watchSpeech(page);
+    await page.reload();
+    await button(page, messages.trySimulatedStrap).click();
+    await page.getByTestId('start-run').click();
+    await page.getByText(messages.courseRunChoice(1, 1)).click();
+    await page.getByLabel(messages.breathingBlocksOption).check();
+    await button(page, messages.startWithoutAnswers).click();
+
+    await expect.poll(() => page.getByTestId('phase').textContent()).toContain(messages.phaseNames.breathing);
+    await page.getByTestId('pacer').waitFor();
+    await expect
+      .poll(() => spoken(page), { timeout: 5000 })
+      .toEqual(expect.arrayContaining([expect.stringMatching(/breathe calmly for 3 minutes/iu)]));
+    // No zone cue while breathing.
+    expect((await spoken(page)).filter((text) => text === 'Slow down a little')).toEqual([]);
+    app.expectNoUnhandledErrors();
+  });
+});

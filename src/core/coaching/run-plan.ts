@@ -148,3 +148,17 @@ export function validateRunPlan(plan: RunPlan): PlanIssue[] {
 export function isWholeSecondsDuration(durationMs: number, maxMs: number): boolean {
   return Number.isInteger(durationMs) && durationMs >= 1000 && durationMs <= maxMs && durationMs % 1000 === 0;
 }
+
+/** A breathing block before and after a run: a few minutes of paced breathing, part of the running-therapy method. */
+export const BREATHING_BLOCK_MS = 3 * 60_000;
+/** Marks a plan id whose run has breathing blocks, so course progress knows its planned time is longer. */
+export const BREATHING_BLOCKS_SUFFIX = '+breathing';
+
+/**
+ * The plan with a breathing block before its first phase and after its last (default 3 minutes each). Breathing
+ * phases give no zone cues; the run screen shows the pacer while they last.
+ */
+export function withBreathingBlocks(plan: RunPlan, blockMs: number = BREATHING_BLOCK_MS): RunPlan {
+  const block: PlanPhase = { kind: 'breathing', durationMs: blockMs };
+  return { ...plan, id: `${plan.id}${BREATHING_BLOCKS_SUFFIX}`, phases: [block, ...plan.phases, block] };
+}

@@ -508,6 +508,8 @@ export const en = {
   breathingPaceValue: (rate: string, inhalePercent: number) =>
     `${rate} breaths a minute, breathing in ${inhalePercent} % of each breath`,
   resonanceFinderPace: 'Finding your own pace (6.5 to 4.5 breaths a minute)',
+  breathingBlocksOption: 'Breathe calmly for 3 minutes before and after the run',
+  breathingBlockNow: 'Calm breathing: follow the circle',
 } as const;
 
 export type Messages = {

@@ -507,4 +507,6 @@ export const nl: Messages = {
   breathingPaceValue: (rate: string, inhalePercent: number) =>
     `${rate} ademhalingen per minuut, ${inhalePercent} % van elke ademhaling inademen`,
   resonanceFinderPace: 'Je eigen tempo zoeken (6,5 tot 4,5 ademhalingen per minuut)',
+  breathingBlocksOption: 'Adem 3 minuten rustig voor en na de loop',
+  breathingBlockNow: 'Rustig ademen: volg de cirkel',
 };

@@ -186,3 +186,30 @@ describe('an own course', () => {
     );
   });
 });
+
+describe('a course run with breathing blocks', () => {
+  it('is judged against its longer planned time', () => {
+    const course = courseOfLength(12, undefined);
+    const withBreathing = (activeMin: number): HistoryEntry => ({
+      id: `b-${activeMin}`,
+      kind: 'run',
+      status: 'finished',
+      startedAtWallMs: 0,
+      notesPreview: '',
+      plan: {
+        planId: `${course.id}/week-1/run-1+breathing`,
+        name: 'x',
+        courseWeek: 1,
+        courseRun: 1,
+      },
+      summary: { durationMs: activeMin * 60_000, activeMs: activeMin * 60_000, beatCount: 0 },
+    });
+    // Week 1 is 34 minutes, 40 with the two 3-minute breathing blocks: 80 % is 32 minutes.
+    expect(courseRecordsFromHistory(course, [withBreathing(30)])).toEqual([
+      { week: 1, run: 1, completed: false },
+    ]);
+    expect(courseRecordsFromHistory(course, [withBreathing(33)])).toEqual([
+      { week: 1, run: 1, completed: true },
+    ]);
+  });
+});

@@ -1,9 +1,12 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import {
   phaseAt,
   phaseUsesZoneCues,
   planDurationMs,
   validateRunPlan,
+  withBreathingBlocks,
+  BREATHING_BLOCK_MS,
+  BREATHING_BLOCKS_SUFFIX,
   type RunPlan,
 } from '../../../../src/core/coaching/index';
 
@@ -97,5 +100,35 @@ describe('validateRunPlan', () => {
       { code: 'bad-duration', phaseIndex: 2 },
       { code: 'too-long', totalMs: 1500 + MIN + 5 * 60 * MIN },
     ]);
+  });
+});
+
+describe('withBreathingBlocks', () => {
+  it('puts a breathing block before the first phase and after the last, without zone cues', () => {
+    const course: RunPlan = {
+      id: 'p',
+      name: 'p',
+      phases: [
+        { kind: 'warm-up-walk', durationMs: 300_000 },
+        { kind: 'run', durationMs: 60_000 },
+        { kind: 'cool-down-walk', durationMs: 300_000 },
+      ],
+    };
+    const wrapped = withBreathingBlocks(course);
+    expect(wrapped.id).toBe(`p${BREATHING_BLOCKS_SUFFIX}`);
+    expect(wrapped.phases.map((phase) => phase.kind)).toEqual([
+      'breathing',
+      'warm-up-walk',
+      'run',
+      'cool-down-walk',
+      'breathing',
+    ]);
+    expect(planDurationMs(wrapped)).toBe(planDurationMs(course) + 2 * BREATHING_BLOCK_MS);
+    expect(phaseUsesZoneCues({ kind: 'breathing', durationMs: 1 })).toBe(false);
+    expect(phaseAt(wrapped, 60_000)).toMatchObject({
+      finished: false,
+      index: 0,
+      phase: { kind: 'breathing' },
+    });
   });
 });
