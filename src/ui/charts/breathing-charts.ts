@@ -7,27 +7,12 @@ import {
   type ChartConfiguration,
   type ChartDataset,
 } from 'chart.js';
+import { chartPalette } from './chart-palette';
 import { COHERENCE_THRESHOLDS, WAVE_WINDOW_MS, type WavePoint } from '../../core/breathing/index';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale);
 
 export type WaveChart = Chart<'line', WavePoint[]>;
-
-interface Palette {
-  line: string;
-  grid: string;
-  text: string;
-}
-
-function paletteOf(canvas: HTMLCanvasElement): Palette {
-  const style = getComputedStyle(canvas);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return {
-    line: read('--accent', '#1f5f5b'),
-    grid: read('--border', '#c9cfcc'),
-    text: read('--muted', '#4d5757'),
-  };
-}
 
 // Charts here are read, not touched: no tooltips, no hover, no animation (reduced motion is honoured for free).
 function quietOptions() {
@@ -47,7 +32,7 @@ export function createWaveChart(
   canvas: HTMLCanvasElement,
   labels: { seconds: string; bpm: string },
 ): WaveChart {
-  const palette = paletteOf(canvas);
+  const palette = chartPalette(canvas);
   const windowS = WAVE_WINDOW_MS / 1000;
   const config: ChartConfiguration<'line', WavePoint[]> = {
     type: 'line',
@@ -120,7 +105,7 @@ function lineWithThresholds(
   labels: { x: string; y: string },
   options: { showPoints: boolean; xTicks?: (value: number) => string },
 ): Chart {
-  const palette = paletteOf(canvas);
+  const palette = chartPalette(canvas);
   const first = points[0]?.x ?? 0;
   const last = points.at(-1)?.x ?? 0;
   const datasets: ChartDataset<'line', Point[]>[] = [

@@ -8,6 +8,7 @@ import {
   type ChartConfiguration,
   type ChartDataset,
 } from 'chart.js';
+import { chartPalette } from './chart-palette';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler);
 
@@ -20,11 +21,7 @@ export function createHeartRateChart(
   windowSeconds: number,
   zone?: { lowBpm: number; highBpm: number },
 ): HeartRateChart {
-  const style = getComputedStyle(canvas);
-  const line = style.getPropertyValue('--accent').trim() || '#1f5f5b';
-  const grid = style.getPropertyValue('--border').trim() || '#c9cfcc';
-  const text = style.getPropertyValue('--muted').trim() || '#4d5757';
-  const band = style.getPropertyValue('--zone-band').trim() || 'rgba(31, 111, 79, 0.18)';
+  const { line, grid, text, band } = chartPalette(canvas);
   const config: ChartConfiguration<'line', HeartRatePoint[]> = {
     type: 'line',
     data: {

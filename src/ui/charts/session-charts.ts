@@ -9,29 +9,12 @@ import {
   type ChartConfiguration,
   type ChartDataset,
 } from 'chart.js';
+import { chartPalette, type ChartPalette } from './chart-palette';
 import type { SeriesPoint } from '../../core/session/chart-series';
 
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, Filler);
 
-interface Palette {
-  line: string;
-  band: string;
-  grid: string;
-  text: string;
-}
-
-function paletteOf(canvas: HTMLCanvasElement): Palette {
-  const style = getComputedStyle(canvas);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
-  return {
-    line: read('--accent', '#1f5f5b'),
-    band: read('--zone-band', 'rgba(31, 111, 79, 0.18)'),
-    grid: read('--border', '#c9cfcc'),
-    text: read('--muted', '#4d5757'),
-  };
-}
-
-function baseOptions(palette: Palette, xTitle: string, yTitle: string): ChartConfiguration['options'] {
+function baseOptions(palette: ChartPalette, xTitle: string, yTitle: string): ChartConfiguration['options'] {
   const axis = (title: string) => ({
     type: 'linear' as const,
     grid: { color: palette.grid },
@@ -57,7 +40,7 @@ export function heartRateChart(
   zone: { lowBpm: number; highBpm: number } | undefined,
   labels: { minutes: string; bpm: string },
 ): Chart {
-  const palette = paletteOf(canvas);
+  const palette = chartPalette(canvas);
   const datasets: ChartDataset<'line', SeriesPoint[]>[] = [];
   const first = points[0]?.x ?? 0;
   const last = points.at(-1)?.x ?? 0;
@@ -91,7 +74,7 @@ export function lineChart(
   labels: { x: string; y: string },
   options: { showPoints?: boolean; referenceY?: number } = {},
 ): Chart {
-  const palette = paletteOf(canvas);
+  const palette = chartPalette(canvas);
   const datasets: ChartDataset<'line', SeriesPoint[]>[] = [
     {
       data: points,
@@ -125,7 +108,7 @@ export function scatterChart(
   points: { x: number; y: number }[],
   labels: { x: string; y: string },
 ): Chart {
-  const palette = paletteOf(canvas);
+  const palette = chartPalette(canvas);
   return new Chart(canvas, {
     type: 'scatter',
     data: { datasets: [{ data: points, pointRadius: 1.5, backgroundColor: palette.line }] },

@@ -1,49 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RunRecording } from '../../../src/app/run-recording.svelte';
-import type { StrapConnection } from '../../../src/app/strap-connection.svelte';
-import type { HeartRateSource } from '../../../src/adapters/heart-rate-source';
 import { SessionStore } from '../../../src/adapters/storage/session-store';
 import { StorageFullError } from '../../../src/adapters/storage/storage-errors';
-import { decodeSamples, type StrapEvent } from '../../../src/core';
+import { decodeSamples } from '../../../src/core';
 import { freshDbName } from '../adapters/storage/storage-fixtures';
-
-/** A strap whose events the test sends by hand. */
-function manualStrap() {
-  const listeners = new Set<(event: StrapEvent) => void>();
-  const source: HeartRateSource = {
-    id: 'manual',
-    kind: 'simulated',
-    connect: () => Promise.resolve(),
-    disconnect: () => undefined,
-    subscribe: (listener) => {
-      listeners.add(listener);
-      listener({ type: 'state', state: { kind: 'live' } });
-      return () => listeners.delete(listener);
-    },
-  };
-  const strap = {
-    source,
-    state: { kind: 'live' },
-    info: { name: 'Manual strap' },
-  } as unknown as StrapConnection;
-  const beat = (heartRateBpm: number) => {
-    const receivedAtMs = performance.now();
-    for (const listener of listeners) {
-      listener({
-        type: 'measurement',
-        measurement: {
-          receivedAtMs,
-          wallClockMs: Date.now(),
-          heartRateBpm,
-          sensorContact: 'contact',
-          rrIntervalsMs: [60_000 / heartRateBpm],
-        },
-      });
-    }
-  };
-  return { strap, beat };
-}
+import { manualStrap } from '../support/manual-strap';
 
 async function storedSampleCount(store: SessionStore, id: string): Promise<number> {
   const parts = await store.loadSamplesBytes(id);

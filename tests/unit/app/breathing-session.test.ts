@@ -4,58 +4,25 @@ import {
   BreathingSession,
   type BreathCueOutput,
   type BreathingSetup,
-} from '../../../../src/app/breathing-session.svelte';
-import { RunRecording } from '../../../../src/app/run-recording.svelte';
-import type { StrapConnection } from '../../../../src/app/strap-connection.svelte';
-import type { HeartRateSource } from '../../../../src/adapters/heart-rate-source';
-import { SessionStore } from '../../../../src/adapters/storage/session-store';
+} from '../../../src/app/breathing-session.svelte';
+import { RunRecording } from '../../../src/app/run-recording.svelte';
+import { SessionStore } from '../../../src/adapters/storage/session-store';
 import {
   coherence,
   correctArtifacts,
   decodeSamples,
   msPerRrUnit,
   type SessionSample,
-  type StrapEvent,
-  type StrapMeasurement,
-} from '../../../../src/core';
-import { breathingPaceOf, type BreathPhase } from '../../../../src/core/breathing';
-import { freshDbName } from '../../adapters/storage/storage-fixtures';
-import { readSharedVector } from '../../support/shared-vectors';
-import { breathingRr, strapPackets } from './strap-packets';
+} from '../../../src/core';
+import { breathingPaceOf, type BreathPhase } from '../../../src/core/breathing';
+import { freshDbName } from '../adapters/storage/storage-fixtures';
+import { manualStrap } from '../support/manual-strap';
+import { readSharedVector } from '../support/shared-vectors';
+import { breathingRr, strapPackets } from '../core/breathing/strap-packets';
 
 interface Vector {
   rr_ms: number[];
   expected: Record<string, { coherence_ratio?: number } | undefined>;
-}
-
-/** A strap whose notifications the test sends by hand, stamped with the (fake) clock at sending. */
-function manualStrap() {
-  const listeners = new Set<(event: StrapEvent) => void>();
-  const source: HeartRateSource = {
-    id: 'manual',
-    kind: 'simulated',
-    connect: () => Promise.resolve(),
-    disconnect: () => undefined,
-    subscribe: (listener) => {
-      listeners.add(listener);
-      listener({ type: 'state', state: { kind: 'live' } });
-      return () => listeners.delete(listener);
-    },
-  };
-  const strap = {
-    source,
-    state: { kind: 'live' },
-    info: { name: 'Manual strap' },
-  } as unknown as StrapConnection;
-  const send = (packet: Omit<StrapMeasurement, 'receivedAtMs' | 'wallClockMs'>) => {
-    const measurement: StrapMeasurement = {
-      ...packet,
-      receivedAtMs: performance.now(),
-      wallClockMs: Date.now(),
-    };
-    for (const listener of listeners) listener({ type: 'measurement', measurement });
-  };
-  return { strap, send };
 }
 
 function recordingCues() {
