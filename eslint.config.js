@@ -6,7 +6,7 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'src/paraglide/'] },
   js.configs.recommended,
   ...ts.configs.strictTypeChecked,
   ...svelte.configs['flat/recommended'],

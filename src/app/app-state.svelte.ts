@@ -1,3 +1,4 @@
+import { m } from '../paraglide/messages.js';
 import { StrapConnection } from './strap-connection.svelte';
 import { Router } from './router.svelte';
 import { RunRecording } from './run-recording.svelte';
@@ -229,7 +230,7 @@ export class AppState {
     const coaching = this.preferences.coaching;
     const cues = new BrowserBreathCues(setup.sounds, {
       locale: () => i18n.locale,
-      words: () => ({ in: i18n.m.breathSpokenIn, out: i18n.m.breathSpokenOut }),
+      words: () => ({ in: m.breathSpokenIn(), out: m.breathSpokenOut() }),
       volume: coaching.volume,
       voiceName: coaching.voiceName,
     });

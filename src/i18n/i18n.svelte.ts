@@ -1,9 +1,7 @@
-import { en, type Messages } from './messages/en';
-import { nl } from './messages/nl';
+import { overwriteGetLocale, type Locale } from '../paraglide/runtime.js';
 
-export type Locale = 'en' | 'nl';
+export type { Locale };
 export const locales: readonly Locale[] = ['nl', 'en'];
-const catalogues: Record<Locale, Messages> = { en, nl };
 const storageKey = 'calm-run.locale';
 
 /** The browser's first language we speak, Dutch or English; English otherwise. */
@@ -15,9 +13,16 @@ export function preferredLocale(languages: readonly string[]): Locale {
   return 'en';
 }
 
+/**
+ * The chosen language as Svelte state. Paraglide's message functions ask `getLocale()` for it, so a message shown on
+ * screen reads this state and is redrawn when the language changes, without a reload.
+ */
 class I18n {
   locale = $state<Locale>('en');
-  readonly m: Messages = $derived(catalogues[this.locale]);
+
+  constructor() {
+    overwriteGetLocale(() => this.locale);
+  }
 
   init(): void {
     const stored = localStorage.getItem(storageKey);

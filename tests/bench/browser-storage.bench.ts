@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { en } from '../../src/i18n/messages/en';
+import { m } from '../../src/paraglide/messages.js';
 import { chromiumPath, launchChromium } from '../e2e/support/browser';
 import { copyOf, seedSession, writeSessions, type SeedSession } from './support/browser-seed';
 import { recordFigure } from './support/figures';
@@ -242,13 +242,13 @@ describe.skipIf(chromium === undefined)('browser storage: history and detail in 
         `${session.chunks.length} chunk records`,
     );
 
-    const target: Target = { kind: 'detail', chartCaption: en.chartHeartRate };
+    const target: Target = { kind: 'detail', chartCaption: m.chartHeartRate() };
     const { first, median } = await measure(page, '#/session/three-hours', target);
     // The summary is the stored one, and the chart really has pixels on it.
     expect(await page.getByTestId('summary-beats').textContent()).toBe(rrCount.toLocaleString('en'));
     const paintedPixels = await page
       .getByRole('figure')
-      .filter({ hasText: en.chartHeartRate })
+      .filter({ hasText: m.chartHeartRate() })
       .locator('canvas')
       .evaluate((canvas: HTMLCanvasElement) => {
         const context = canvas.getContext('2d');

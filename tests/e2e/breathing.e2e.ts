@@ -1,7 +1,8 @@
+import { m } from '../../src/paraglide/messages.js';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, useBrowser } from './support/browser';
-import { button, messages } from './support/calm-run-page';
+import { button } from './support/calm-run-page';
 import { attributeOf, expectAttribute, textOf } from './support/expect-page';
 import { openHistory } from './support/sessions';
 
@@ -9,7 +10,7 @@ const browser = useBrowser({ webBluetooth: false });
 
 /** On the breathing screen: connects the simulated strap the address describes and waits until it is there. */
 async function connectSimulatedStrap(page: Page): Promise<void> {
-  await button(page, messages.trySimulatedStrap).click();
+  await button(page, m.trySimulatedStrap()).click();
   await page.getByTestId('breathing-strap').waitFor();
 }
 
@@ -38,8 +39,8 @@ async function watchCoherence(
 }
 
 async function stopExercise(page: Page): Promise<void> {
-  await button(page, messages.stopBreathing).click();
-  await button(page, messages.stopBreathingYes).click();
+  await button(page, m.stopBreathing()).click();
+  await button(page, m.stopBreathingYes()).click();
 }
 
 describe('heart-coherence breathing', () => {
@@ -50,13 +51,15 @@ describe('heart-coherence breathing', () => {
       withoutWebBluetooth: true,
     });
     const { page } = app;
-    await page.getByRole('heading', { name: messages.breathingTitle, exact: true }).waitFor();
+    await page.getByRole('heading', { name: m.breathingTitle(), exact: true }).waitFor();
     await connectSimulatedStrap(page);
-    await page.getByLabel(messages.breathingDurationLabel).selectOption('2');
+    await page.getByLabel(m.breathingDurationLabel()).selectOption('2');
     await page.getByTestId('start-breathing').click();
 
     await expectAttribute(page.getByTestId('pacer'), 'data-phase', 'in');
-    await expect.poll(() => textOf(page.getByTestId('breathing-rate'))).toBe(messages.breathsPerMinute('6'));
+    await expect
+      .poll(() => textOf(page.getByTestId('breathing-rate')))
+      .toBe(m.breathsPerMinute({ rate: '6' }));
     await expectAttribute(page.getByTestId('coherence'), 'data-kind', 'waiting');
     await expectAttribute(page.getByTestId('pacer'), 'data-phase', 'out', 6000);
 
@@ -65,7 +68,7 @@ describe('heart-coherence breathing', () => {
     // Not before a minute of beats (the panel said "waiting" until then), and not much later.
     expect(firstLevel?.atMs).toBeGreaterThan(45_000);
     expect(seen.filter((step) => step.kind === 'level').map((step) => step.level)).toEqual(['high']);
-    await page.getByText(messages.coherenceShowNumber, { exact: true }).click();
+    await page.getByText(m.coherenceShowNumber(), { exact: true }).click();
     const ratio = Number(await attributeOf(page.getByTestId('coherence-ratio'), 'data-ratio'));
     expect(ratio).toBeGreaterThan(1.8);
 
@@ -76,7 +79,9 @@ describe('heart-coherence breathing', () => {
     await page.waitForURL((url) => url.hash.startsWith('#/session/'));
     const sessionId = decodeURIComponent(page.url().split('#/session/')[1] ?? '');
     await page.getByTestId('breathing-summary').waitFor();
-    expect(await textOf(page.getByTestId('breathing-pace'))).toBe(messages.breathingPaceValue('6', 40));
+    expect(await textOf(page.getByTestId('breathing-pace'))).toBe(
+      m.breathingPaceValue({ rate: '6', inhalePercent: 40 }),
+    );
     expect(Number(await textOf(page.getByTestId('mean-coherence')))).toBeGreaterThan(1.8);
     await page.getByRole('heading', { name: /^Breathing exercise on /u }).waitFor();
 
@@ -87,8 +92,8 @@ describe('heart-coherence breathing', () => {
     expect(await textOf(item)).toMatch(/^Breathing exercise on /u);
 
     // The trend over the weeks is one tap away on the breathing screen.
-    await page.getByRole('link', { name: messages.navBreathing, exact: true }).click();
-    await page.getByText(messages.breathingTrendTitle, { exact: true }).click();
+    await page.getByRole('link', { name: m.navBreathing(), exact: true }).click();
+    await page.getByText(m.breathingTrendTitle(), { exact: true }).click();
     await expect
       .poll(() => textOf(page.getByTestId('breathing-trend').locator('tbody tr').first().locator('th, td')))
       .toMatch(/^This week \| \d+(\.\d)? \| 1$/u);
@@ -127,11 +132,9 @@ describe('heart-coherence breathing', () => {
     await page.getByTestId('start-breathing').click();
     await expectAttribute(page.getByTestId('pacer'), 'data-motion', 'reduced');
     await page.getByTestId('pacer-progress').waitFor();
-    expect(await textOf(page.getByTestId('pacer'))).toBe(messages.breatheIn);
+    expect(await textOf(page.getByTestId('pacer'))).toBe(m.breatheIn());
     await expectAttribute(page.getByTestId('coherence'), 'data-kind', 'no-signal');
-    expect(await textOf(page.getByTestId('coherence-message'))).toContain(
-      messages.coherenceProblems['no-signal'] ?? '',
-    );
+    expect(await textOf(page.getByTestId('coherence-message'))).toContain(m.coherenceProblems_noSignal());
     await stopExercise(page);
     await page.waitForURL((url) => url.hash.startsWith('#/session/'));
     app.expectNoUnhandledErrors();

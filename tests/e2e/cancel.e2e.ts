@@ -1,6 +1,7 @@
+import { m } from '../../src/paraglide/messages.js';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser';
-import { button, expectState, hrmFlags, messages, pairStrap } from './support/calm-run-page';
+import { button, expectState, hrmFlags, pairStrap } from './support/calm-run-page';
 import { openAppWithBluetooth } from './support/emulated-strap';
 import { expectText, textOf } from './support/expect-page';
 
@@ -14,13 +15,13 @@ describe('when connecting does not get as far as a strap', () => {
     const strap = await bluetooth.addStrap({ address: '50:60:70:80:90:A0', name: 'Coospo H6' });
 
     bluetooth.cancelNext();
-    await button(page, messages.connectStrap).click();
+    await button(page, m.connectStrap()).click();
     const problem = page.locator('.problem');
-    await expectText(problem, messages.lostReason('chooser-cancelled'));
+    await expectText(problem, m.lostReason_chooserCancelled());
     expect(bluetooth.prompts.map((prompt) => prompt.answer)).toEqual(['cancel']);
     // Still the connect screen, with no strap tile.
     expect(await page.locator('article').count()).toBe(0);
-    expect(await button(page, messages.connectStrap).isEnabled()).toBe(true);
+    expect(await button(page, m.connectStrap()).isEnabled()).toBe(true);
 
     await pairStrap(page, bluetooth, strap);
     await strap.sendMeasurement([withContact, 71]);
@@ -39,11 +40,11 @@ describe('when connecting does not get as far as a strap', () => {
       adapterState: 'absent',
     });
     const { page } = app;
-    await button(page, messages.connectStrap).click();
-    await expectText(page.locator('.problem'), messages.lostReason('bluetooth-off'));
+    await button(page, m.connectStrap()).click();
+    await expectText(page.locator('.problem'), m.lostReason_bluetoothOff());
     expect(bluetooth.prompts).toEqual([]);
 
-    await button(page, messages.trySimulatedStrap).click();
+    await button(page, m.trySimulatedStrap()).click();
     await expectState(page, 'live');
     await expectText(page.getByTestId('heart-rate'), /^\d+$/u);
 

@@ -1,8 +1,9 @@
+import { m } from '../../src/paraglide/messages.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser';
-import { button, messages, pairStrap } from './support/calm-run-page';
+import { button, pairStrap } from './support/calm-run-page';
 import { openAppWithBluetooth, type EmulatedStrap } from './support/emulated-strap';
 import { expectAttribute } from './support/expect-page';
 import { measurementPacket } from './support/sessions';
@@ -43,25 +44,25 @@ describe('coaching during a run', () => {
     await page.reload();
 
     // A runner with a fixed zone of 120-140 bpm and a short grace period, so the test takes seconds, not minutes.
-    await page.getByLabel(messages.runnerName).fill('Sam');
-    await page.getByLabel(messages.zoneMethods.fixed ?? '').check();
-    await page.getByLabel(messages.lowBpm).fill('120');
-    await page.getByLabel(messages.highBpm).fill('140');
-    await button(page, messages.saveProfile).click();
+    await page.getByLabel(m.runnerName()).fill('Sam');
+    await page.getByLabel(m.zoneMethods_fixed()).check();
+    await page.getByLabel(m.lowBpm()).fill('120');
+    await page.getByLabel(m.highBpm()).fill('140');
+    await button(page, m.saveProfile()).click();
     await page.goto(page.url().replace(/#.*$/u, '#/settings'));
-    await page.getByLabel(messages.graceSeconds).fill('3');
-    await page.getByLabel(messages.graceSeconds).blur();
+    await page.getByLabel(m.graceSeconds()).fill('3');
+    await page.getByLabel(m.graceSeconds()).blur();
 
     await page.goto(page.url().replace(/#.*$/u, '#/'));
     await bluetooth.afterReload();
     const strap = await bluetooth.addStrap({ address: '44:55:66:77:88:99', name: 'Polar H10 coach' });
     await pairStrap(page, bluetooth, strap);
     await page.getByTestId('start-run').click();
-    await page.getByText(messages.freeCalmRun).click();
+    await page.getByText(m.freeCalmRun()).click();
     await expect
       .poll(() => page.getByTestId('planned-zone').textContent())
-      .toContain(messages.yourZone(120, 140));
-    await button(page, messages.startWithoutAnswers).click();
+      .toContain(m.yourZone({ low: 120, high: 140 }));
+    await button(page, m.startWithoutAnswers()).click();
 
     await beatAt(strap, 130, 4);
     await expectAttribute(page.getByTestId('zone-state'), 'data-state', 'in');
@@ -88,13 +89,13 @@ describe('a course run with breathing blocks', () => {
     const { page } = app;
     await watchSpeech(page);
     await page.reload();
-    await button(page, messages.trySimulatedStrap).click();
+    await button(page, m.trySimulatedStrap()).click();
     await page.getByTestId('start-run').click();
-    await page.getByText(messages.courseRunChoice(1, 1)).click();
-    await page.getByLabel(messages.breathingBlocksOption).check();
-    await button(page, messages.startWithoutAnswers).click();
+    await page.getByText(m.courseRunChoice({ week: 1, run: 1 })).click();
+    await page.getByLabel(m.breathingBlocksOption()).check();
+    await button(page, m.startWithoutAnswers()).click();
 
-    await expect.poll(() => page.getByTestId('phase').textContent()).toContain(messages.phaseNames.breathing);
+    await expect.poll(() => page.getByTestId('phase').textContent()).toContain(m.phaseNames_breathing());
     await page.getByTestId('pacer').waitFor();
     await expect
       .poll(() => spoken(page), { timeout: 5000 })

@@ -1,6 +1,7 @@
+import { m } from '../../src/paraglide/messages.js';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser';
-import { hrmFlags, messages, pairStrap } from './support/calm-run-page';
+import { hrmFlags, pairStrap } from './support/calm-run-page';
 import { openAppWithBluetooth } from './support/emulated-strap';
 import { expectText, textOf } from './support/expect-page';
 
@@ -17,7 +18,7 @@ describe('malformed Heart Rate Measurement packets', () => {
     const malformedCount = page.getByTestId('malformed-count');
     const malformedReason = page.getByTestId('malformed-reason');
     expect(await textOf(malformedCount)).toBe('0');
-    expect(await textOf(malformedReason)).toBe(messages.none);
+    expect(await textOf(malformedReason)).toBe(m.none());
 
     await strap.sendMeasurement([withContact, 90]);
     await expectText(heartRate, '90');
@@ -48,7 +49,7 @@ describe('malformed Heart Rate Measurement packets', () => {
     expect(await page.getByTestId('connection-state').getAttribute('data-state')).toBe('live');
 
     // The diagnostics panel shows the count when opened.
-    await page.getByText(messages.diagnostics, { exact: true }).click();
+    await page.getByText(m.diagnostics(), { exact: true }).click();
     expect(await malformedCount.isVisible()).toBe(true);
 
     expect(bluetooth.problems).toEqual([]);

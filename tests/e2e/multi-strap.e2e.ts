@@ -1,6 +1,7 @@
+import { m } from '../../src/paraglide/messages.js';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser';
-import { expectState, hrmFlags, messages, pairStrap, stateOf } from './support/calm-run-page';
+import { expectState, hrmFlags, pairStrap, stateOf } from './support/calm-run-page';
 import { openAppWithBluetooth } from './support/emulated-strap';
 import { expectText, textOf } from './support/expect-page';
 
@@ -23,7 +24,7 @@ describe('several straps at once over Web Bluetooth', () => {
     });
 
     const runnerTile = await pairStrap(page, bluetooth, runner);
-    const therapistTile = await pairStrap(page, bluetooth, therapist, messages.connectAnotherStrap);
+    const therapistTile = await pairStrap(page, bluetooth, therapist, m.connectAnotherStrap());
     expect(bluetooth.prompts.map((prompt) => prompt.answer)).toEqual([runner.address, therapist.address]);
     expect(await page.locator('article').count()).toBe(2);
 
@@ -33,8 +34,8 @@ describe('several straps at once over Web Bluetooth', () => {
     await expectText(therapistTile.getByTestId('heart-rate'), '64');
     await expectText(runnerTile.getByTestId('rr-count'), '1');
     await expectText(therapistTile.getByTestId('rr-count'), '2');
-    await expectText(runnerTile.getByTestId('battery'), messages.batteryPercent(90));
-    await expectText(therapistTile.getByTestId('battery'), messages.batteryPercent(40));
+    await expectText(runnerTile.getByTestId('battery'), m.batteryPercent({ percent: 90 }));
+    await expectText(therapistTile.getByTestId('battery'), m.batteryPercent({ percent: 40 }));
 
     await therapist.sendMeasurement([withContact, 66, 0x00, 0x04]);
     await expectText(therapistTile.getByTestId('heart-rate'), '66');

@@ -1,6 +1,7 @@
+import { m } from '../../src/paraglide/messages.js';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser';
-import { button, expectState, hrmFlags, messages, pairStrap, rrBytes } from './support/calm-run-page';
+import { button, expectState, hrmFlags, pairStrap, rrBytes } from './support/calm-run-page';
 import { openAppWithBluetooth } from './support/emulated-strap';
 import { expectAttribute, expectText, textOf } from './support/expect-page';
 
@@ -25,16 +26,16 @@ describe('pairing a strap over Web Bluetooth', () => {
     const rrCount = page.getByTestId('rr-count');
     const lastRr = page.getByTestId('last-rr');
 
-    await button(page, messages.connectStrap).waitFor();
+    await button(page, m.connectStrap()).waitFor();
     expect(await textOf(heartRate)).toBe('');
     await pairStrap(page, bluetooth, strap);
     expect(bluetooth.prompts.map((prompt) => prompt.answer)).toEqual([strap.address]);
     await expectText(page.getByTestId('strap-name'), strap.name);
 
     // Optional information is read after the heart rate flows: battery, position, device information.
-    await expectText(page.getByTestId('battery'), messages.batteryPercent(87));
+    await expectText(page.getByTestId('battery'), m.batteryPercent({ percent: 87 }));
     await expectText(page.getByTestId('body-location'), 'chest');
-    await page.getByText(messages.diagnostics, { exact: true }).click();
+    await page.getByText(m.diagnostics(), { exact: true }).click();
     await expectText(page.getByTestId('device-info'), 'Polar Electro Oy · H10 · 5.0.0');
     expect(await textOf(heartRate)).toBe('--');
 
@@ -47,9 +48,9 @@ describe('pairing a strap over Web Bluetooth', () => {
     ]);
     await expectText(heartRate, '72');
     await expectAttribute(contact, 'data-contact', 'contact');
-    await expectText(contact, messages.contactGood);
+    await expectText(contact, m.contactGood());
     await expectText(rrCount, '1');
-    await expectText(lastRr, `1000 ${messages.ms}`);
+    await expectText(lastRr, `1000 ${m.ms()}`);
 
     // Several RR intervals in one packet (no contact support reported): every one counted and shown, oldest first.
     await strap.sendMeasurement([
@@ -62,9 +63,9 @@ describe('pairing a strap over Web Bluetooth', () => {
     ]);
     await expectText(heartRate, '75');
     await expectText(rrCount, '5');
-    await expectText(lastRr, `1000 · 1000 · 750 · 875 · 1125 ${messages.ms}`);
+    await expectText(lastRr, `1000 · 1000 · 750 · 875 · 1125 ${m.ms()}`);
     await expectAttribute(contact, 'data-contact', 'unsupported');
-    await expectText(contact, messages.contactUnsupported);
+    await expectText(contact, m.contactUnsupported());
 
     // Energy Expended comes before the RR intervals and must not shift them.
     await strap.sendMeasurement([
@@ -76,7 +77,7 @@ describe('pairing a strap over Web Bluetooth', () => {
     ]);
     await expectText(heartRate, '80');
     await expectText(rrCount, '6');
-    await expectText(lastRr, `1000 · 1000 · 750 · 875 · 1125 · 750 ${messages.ms}`);
+    await expectText(lastRr, `1000 · 1000 · 750 · 875 · 1125 · 750 ${m.ms()}`);
 
     // 16-bit heart rates.
     await strap.sendMeasurement([hrmFlags.heartRateUint16, 0x2c, 0x01]);
@@ -89,8 +90,8 @@ describe('pairing a strap over Web Bluetooth', () => {
     await strap.sendMeasurement([hrmFlags.contactSupported, 70]);
     await expectText(heartRate, '--');
     await expectAttribute(contact, 'data-contact', 'no-contact');
-    await expectText(contact, messages.contactNone);
-    await expectText(page.locator('.unit'), messages.noReading);
+    await expectText(contact, m.contactNone());
+    await expectText(page.locator('.unit'), m.noReading());
 
     // A heart rate of 0 with contact is no reading either.
     await strap.sendMeasurement([hrmFlags.contactSupported | hrmFlags.contactDetected, 0]);
@@ -99,7 +100,7 @@ describe('pairing a strap over Web Bluetooth', () => {
 
     // A battery notification updates the battery shown.
     await strap.setBattery(64);
-    await expectText(page.getByTestId('battery'), messages.batteryPercent(64));
+    await expectText(page.getByTestId('battery'), m.batteryPercent({ percent: 64 }));
 
     await expectState(page, 'live');
     expect(await textOf(page.getByTestId('malformed-count'))).toBe('0');
@@ -115,7 +116,7 @@ describe('pairing a strap over Web Bluetooth', () => {
       name: 'Bare HR strap',
       withBattery: false,
     });
-    await button(page, messages.connectStrap).click();
+    await button(page, m.connectStrap()).click();
     await expectState(page, 'live');
     await strap.sendMeasurement([hrmFlags.contactSupported | hrmFlags.contactDetected, 61]);
     await expectText(page.getByTestId('heart-rate'), '61');

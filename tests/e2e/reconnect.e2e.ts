@@ -1,7 +1,8 @@
+import { m } from '../../src/paraglide/messages.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support/browser';
-import { button, expectState, hrmFlags, messages, pairStrap, stateOf } from './support/calm-run-page';
+import { button, expectState, hrmFlags, pairStrap, stateOf } from './support/calm-run-page';
 import { openAppWithBluetooth } from './support/emulated-strap';
 import { expectNumber, expectText, textOf } from './support/expect-page';
 
@@ -27,7 +28,7 @@ describe('a strap that drops out', () => {
     // The screen says so at once.
     await expectState(page, 'reconnecting', 2_000);
     await expectText(page.getByTestId('last-beat-ago'), /^Last beat \d+ s ago$/u);
-    expect(await textOf(page.getByRole('status').first())).toBe(messages.stateReconnecting);
+    expect(await textOf(page.getByRole('status').first())).toBe(m.stateReconnecting());
     // The app keeps trying on its own while the strap is away; a failed attempt leaves it reconnecting.
     await expectNumber(
       () => Promise.resolve(strap.connectionAttempts),
@@ -59,7 +60,7 @@ describe('a strap that drops out', () => {
     await strap.sendMeasurement([withContact, 66, 0x00, 0x04]);
     await expectText(page.getByTestId('heart-rate'), '66');
 
-    await button(page, messages.disconnect).click();
+    await button(page, m.disconnect()).click();
     await expectState(page, 'idle');
     let attemptsBefore = strap.connectionAttempts;
     // Wait past the first backoff step (1 s): a reconnect would have tried, and succeeded, by now.
@@ -74,7 +75,7 @@ describe('a strap that drops out', () => {
 
     // The user can connect again on purpose, without the chooser.
     await strap.restoreServices();
-    await button(page, messages.connectAgain).click();
+    await button(page, m.connectAgain()).click();
     await expectState(page, 'live');
     await strap.sendMeasurement([withContact, 67, 0x00, 0x04]);
     await expectText(page.getByTestId('heart-rate'), '67');
@@ -83,7 +84,7 @@ describe('a strap that drops out', () => {
     // Disconnecting while the app is reconnecting stops the attempts too, even once the strap is back in range.
     await strap.goAway();
     await expectState(page, 'reconnecting');
-    await button(page, messages.disconnect).click();
+    await button(page, m.disconnect()).click();
     await expectState(page, 'idle');
     attemptsBefore = strap.connectionAttempts;
     await strap.comeBack();
@@ -101,7 +102,7 @@ describe('a strap that drops out', () => {
     const strap = await bluetooth.addStrap({ address: '60:70:80:90:A0:B0', name: 'Flaky strap' });
     strap.vanishDuringNextDiscovery();
     bluetooth.chooseNext(strap.address);
-    await button(page, messages.connectStrap).click();
+    await button(page, m.connectStrap()).click();
     await expectState(page, 'reconnecting');
     // Not given up: the tile stays, with no "connection ended" message.
     expect(await textOf(page.locator('.problem'))).toBe('');

@@ -1,6 +1,7 @@
+import { m } from '../../src/paraglide/messages.js';
 import { describe, expect, it } from 'vitest';
 import { openApp, useBrowser } from './support/browser';
-import { messages } from './support/calm-run-page';
+
 import {
   databaseSnapshot,
   historyTexts,
@@ -29,7 +30,7 @@ describe('importing a bad file', () => {
       mimeType: 'application/json',
       buffer: backupFileOf(stored),
     });
-    expect(seeded).toEqual({ kind: 'imported', text: messages.importDone(2, 0) });
+    expect(seeded).toEqual({ kind: 'imported', text: m.importDone({ imported: 2, skipped: 0 }) });
     expect(await historyTexts(page)).toHaveLength(2);
     const countsBefore = await storedCounts(page);
     expect(countsBefore).toEqual({ sessions: 2, history: 2, chunks: 2 });
@@ -97,7 +98,7 @@ describe('importing a bad file', () => {
     for (const file of badFiles) {
       const outcome = await importOnHistory(page, file);
       expect(outcome.kind, file.what).toBe('refused');
-      expect(outcome.text, file.what).toContain(messages.importRefused);
+      expect(outcome.text, file.what).toContain(m.importRefused());
       expect(outcome.text, file.what).toMatch(file.reason);
       expect(await databaseSnapshot(page), `${file.what}: the database is unchanged`).toBe(databaseBefore);
       expect(await historyTexts(page), `${file.what}: history is unchanged`).toEqual(historyBefore);
@@ -110,7 +111,7 @@ describe('importing a bad file', () => {
       mimeType: 'application/vnd.ant.fit',
       buffer: wholeFit,
     });
-    expect(good).toEqual({ kind: 'imported', text: messages.importDone(1, 0) });
+    expect(good).toEqual({ kind: 'imported', text: m.importDone({ imported: 1, skipped: 0 }) });
     expect(await storedCounts(page)).toEqual({ sessions: 3, history: 3, chunks: 3 });
     expect(await databaseSnapshot(page)).not.toBe(databaseBefore);
     app.expectNoUnhandledErrors();

@@ -1,8 +1,9 @@
+import { m } from '../../src/paraglide/messages.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, useBrowser } from './support/browser';
-import { button, messages, pairStrap } from './support/calm-run-page';
+import { button, pairStrap } from './support/calm-run-page';
 import { openAppWithBluetooth, type EmulatedStrap } from './support/emulated-strap';
 import { expectText, textOf } from './support/expect-page';
 import {
@@ -53,7 +54,7 @@ async function importIntoCleanProfile(file: DownloadedFile): Promise<ShownSummar
     mimeType: 'application/vnd.ant.fit',
     buffer: file.bytes,
   });
-  expect(outcome).toEqual({ kind: 'imported', text: messages.importDone(1, 0) });
+  expect(outcome).toEqual({ kind: 'imported', text: m.importDone({ imported: 1, skipped: 0 }) });
   expect(await historyTexts(page)).toHaveLength(1);
   await page.getByTestId('history-list').getByRole('link').click();
   const summary = await shownSummary(page);
@@ -62,7 +63,7 @@ async function importIntoCleanProfile(file: DownloadedFile): Promise<ShownSummar
 }
 
 async function exportFit(page: Page): Promise<DownloadedFile> {
-  const fit = await downloadFrom(page, messages.exportFit);
+  const fit = await downloadFrom(page, m.exportFit());
   expect(fit.name).toMatch(/\.fit$/u);
   expect(fit.bytes.subarray(8, 12).toString('latin1')).toBe('.FIT');
   return fit;
@@ -79,7 +80,7 @@ describe('a run recorded with the strap', () => {
     const startedAt = Date.now();
     const heartRates = [140, 140, 140, 141, 140, 143, 140, 140, 141, 140, 140, 140];
     const firstHalf = await sendEverySecond(strap, heartRates.slice(0, 6));
-    await button(page, messages.markMoment).click();
+    await button(page, m.markMoment()).click();
     await expectText(page.getByRole('button', { name: /^Mark this moment/u }), /\(1 marked\)$/u);
     const secondHalf = await sendEverySecond(strap, heartRates.slice(6));
     const sentRr = [...firstHalf, ...secondHalf];
@@ -104,14 +105,14 @@ describe('a run recorded with the strap', () => {
     const mood = await textOf(page.getByTestId('mood-summary'));
     expect(mood).toContain('+1');
     expect(mood).toContain('+3');
-    expect(await page.getByRole('textbox', { name: messages.notes }).inputValue()).toBe('Easy by the river.');
+    expect(await page.getByRole('textbox', { name: m.notes() }).inputValue()).toBe('Easy by the river.');
     // Every beat, in order, as Kubios reads it: one interval in ms per line.
-    const rrText = await downloadFrom(page, messages.exportRr);
+    const rrText = await downloadFrom(page, m.exportRr());
     const rrLines = rrText.bytes.toString('utf8').trimEnd().split('\n').map(Number);
     expect(rrLines.map(Math.round)).toEqual(sentRr);
 
     // The history lists it.
-    await page.getByRole('link', { name: messages.navHistory, exact: true }).click();
+    await page.getByRole('link', { name: m.navHistory(), exact: true }).click();
     expect(await page.getByTestId('history-list').locator(`a[href="#/session/${sessionId}"]`).count()).toBe(
       1,
     );
@@ -141,10 +142,10 @@ describe('a run recorded with the strap', () => {
     const startedAt = Date.now();
     await sendEverySecond(strap, [138, 139, 140, 141]);
     // A red light: paused for about 3 s while the strap goes on sending.
-    await button(page, messages.pause).click();
+    await button(page, m.pause()).click();
     await expectRecordingStatus(page, 'paused');
     await sendEverySecond(strap, [120, 118, 117, 116]);
-    await button(page, messages.resume).click();
+    await button(page, m.resume()).click();
     await expectRecordingStatus(page, 'recording');
     await sendEverySecond(strap, [135, 138, 140]);
     const sessionId = await finishRun(page);

@@ -1,7 +1,8 @@
+import { m } from '../../src/paraglide/messages.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { openApp, useBrowser } from './support/browser';
-import { button, expectState, messages, pairStrap } from './support/calm-run-page';
+import { button, expectState, pairStrap } from './support/calm-run-page';
 import { EmulatedBluetooth, type EmulatedStrap } from './support/emulated-strap';
 import {
   chunkWrites,
@@ -102,13 +103,13 @@ describe('a run interrupted by a reload', () => {
     );
     expect.soft(offeredOnRunScreen, 'the run screen offers to carry on the interrupted run').toBe(true);
     if (!offeredOnRunScreen) {
-      await page.getByRole('link', { name: messages.navHome, exact: true }).click();
+      await page.getByRole('link', { name: m.navHome(), exact: true }).click();
       await interrupted.waitFor();
     }
     // The strap stayed on the runner's chest: reconnect it, then carry on recording.
     await page.getByRole('button', { name: /^Reconnect\b/u }).click();
     await expectState(page, 'live');
-    await button(page, messages.interruptedResume).click();
+    await button(page, m.interruptedResume()).click();
     await expectRecordingStatus(page, 'recording');
     expect(await page.getByTestId('interrupted-run').count()).toBe(0);
 
@@ -120,7 +121,7 @@ describe('a run interrupted by a reload', () => {
     const sessionId = await finishRun(page);
     await saveAndShowRun(page, sessionId);
     const summary = await shownSummary(page);
-    const csv = await downloadFrom(page, messages.exportCsv);
+    const csv = await downloadFrom(page, m.exportCsv());
     const samples = parseSamplesCsv(csv.bytes.toString('utf8'));
 
     // Which packets were stored: packet i is the sample at 100 + i bpm.

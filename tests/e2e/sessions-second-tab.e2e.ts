@@ -1,6 +1,7 @@
+import { m } from '../../src/paraglide/messages.js';
 import { describe, expect, it } from 'vitest';
 import { openApp, useBrowser } from './support/browser';
-import { button, expectState, messages } from './support/calm-run-page';
+import { button, expectState } from './support/calm-run-page';
 import { expectNumber, expectText, textOf } from './support/expect-page';
 import {
   clockSeconds,
@@ -17,7 +18,7 @@ describe('a second tab', () => {
   it('cannot record while the first one does, says why, and can once the first has finished', async () => {
     const app = await openApp(browser());
     const first = app.page;
-    await button(first, messages.trySimulatedStrap).click();
+    await button(first, m.trySimulatedStrap()).click();
     await expectState(first, 'live');
     await startRun(first);
 
@@ -32,8 +33,8 @@ describe('a second tab', () => {
     });
     await second.goto(first.url().replace(/#.*$/u, '#/'));
     await second.getByTestId('start-run').click();
-    await button(second, messages.startWithoutAnswers).click();
-    await expectText(second.getByRole('alert'), messages.heldElsewhere);
+    await button(second, m.startWithoutAnswers()).click();
+    await expectText(second.getByRole('alert'), m.heldElsewhere());
     expect(second.url()).toMatch(/#\/start$/u);
     expect(await second.getByTestId('recording-state').count()).toBe(0);
     expect(await storedCounts(second), 'one session only').toMatchObject({ sessions: 1, history: 1 });
@@ -55,7 +56,7 @@ describe('a second tab', () => {
     // Once the first tab has finished, the second may record.
     const firstId = await finishRun(first);
     await saveAndShowRun(first, firstId);
-    await button(second, messages.startWithoutAnswers).click();
+    await button(second, m.startWithoutAnswers()).click();
     await expectRecordingStatus(second, 'recording');
     expect(await second.getByRole('alert').count()).toBe(0);
     await expectNumber(

@@ -1,7 +1,8 @@
+import { m } from '../../src/paraglide/messages.js';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, useBrowser } from './support/browser';
-import { button, expectState, messages } from './support/calm-run-page';
+import { button, expectState } from './support/calm-run-page';
 import { expectAttribute, expectNumber, expectText, textOf } from './support/expect-page';
 
 const browser = useBrowser();
@@ -17,9 +18,9 @@ describe('the simulated strap, with no Bluetooth at all', () => {
     const { page } = app;
     expect(await page.evaluate(() => 'bluetooth' in navigator)).toBe(false);
 
-    await button(page, messages.trySimulatedStrap).click();
+    await button(page, m.trySimulatedStrap()).click();
     await expectState(page, 'live');
-    await expectText(page.getByTestId('strap-name'), `Calm Run simulated strap ${messages.simulatedBadge}`);
+    await expectText(page.getByTestId('strap-name'), `Calm Run simulated strap ${m.simulatedBadge()}`);
     await expectNumber(
       () => numberIn(page.getByTestId('heart-rate')),
       (bpm) => Number.isInteger(bpm) && bpm >= 50 && bpm <= 200,
@@ -37,7 +38,7 @@ describe('the simulated strap, with no Bluetooth at all', () => {
       'more beat intervals arriving',
     );
     const lastRr = (await textOf(page.getByTestId('last-rr')))
-      .replace(` ${messages.ms}`, '')
+      .replace(` ${m.ms()}`, '')
       .split(' · ')
       .map(Number);
     expect(lastRr.length).toBeGreaterThan(0);
@@ -54,10 +55,10 @@ describe('the simulated strap, with no Bluetooth at all', () => {
   it('runs two simulated straps at once, each in its own tile', async () => {
     const app = await openApp(browser(), { path: '/?speed=10&seed=3', withoutWebBluetooth: true });
     const { page } = app;
-    await button(page, messages.trySimulatedStrap).click();
+    await button(page, m.trySimulatedStrap()).click();
     await expectState(page, 'live');
     // The live screen offers another simulated strap.
-    await button(page, messages.trySimulatedStrap).click();
+    await button(page, m.trySimulatedStrap()).click();
 
     const tiles = page.locator('article');
     await expectNumber(

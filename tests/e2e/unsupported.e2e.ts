@@ -1,6 +1,7 @@
+import { m } from '../../src/paraglide/messages.js';
 import { describe, expect, it } from 'vitest';
 import { openApp, useBrowser } from './support/browser';
-import { button, expectState, messages } from './support/calm-run-page';
+import { button, expectState } from './support/calm-run-page';
 import { expectNumber, expectText, textOf } from './support/expect-page';
 
 // Chromium on Linux without the Web Bluetooth feature flag: a browser with no navigator.bluetooth.
@@ -14,11 +15,11 @@ describe('a browser without Web Bluetooth', () => {
 
     const unsupported = page.getByTestId('unsupported-browser');
     await unsupported.waitFor();
-    await expectText(unsupported.getByRole('heading'), messages.unsupportedTitle);
+    await expectText(unsupported.getByRole('heading'), m.unsupportedTitle());
     expect(await textOf(unsupported)).toContain('Chrome and Edge');
-    expect(await button(page, messages.connectStrap).count()).toBe(0);
+    expect(await button(page, m.connectStrap()).count()).toBe(0);
 
-    await button(page, messages.trySimulatedStrap).click();
+    await button(page, m.trySimulatedStrap()).click();
     await expectState(page, 'live');
     const heartRate = await expectNumber(
       async () => Number(await textOf(page.getByTestId('heart-rate'))),
@@ -27,7 +28,7 @@ describe('a browser without Web Bluetooth', () => {
     );
     expect(heartRate).toBeGreaterThanOrEqual(40);
     // No "Add another strap" without Bluetooth.
-    expect(await button(page, messages.connectAnotherStrap).count()).toBe(0);
+    expect(await button(page, m.connectAnotherStrap()).count()).toBe(0);
     app.expectNoUnhandledErrors();
   });
 });

@@ -1,5 +1,9 @@
 import type { ArousalScore, ExertionScore, FeelingScore } from '../../core/session/session-model';
-import type { Messages } from '../../i18n/messages/en';
+import {
+  arousalAnchorsMessages,
+  exertionWordsMessages,
+  feelingAnchorsMessages,
+} from '../../i18n/message-choices';
 import type { ScaleOption } from '../components/ScaleQuestion.svelte';
 
 const feelingScores: readonly FeelingScore[] = [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5];
@@ -11,25 +15,25 @@ function signed(value: number): string {
 }
 
 /** Feeling Scale (Hardy & Rejeski 1989) with its word anchors at -5, -3, -1, 0, +1, +3 and +5. */
-export function feelingOptions(m: Messages): ScaleOption<FeelingScore>[] {
+export function feelingOptions(): ScaleOption<FeelingScore>[] {
   return feelingScores.map((value) => {
-    const anchor = m.feelingAnchors[String(value)];
+    const anchor = feelingAnchorsMessages[value]?.();
     return { value, label: signed(value), ...(anchor !== undefined && { anchor }) };
   });
 }
 
 /** Felt Arousal Scale (Svebak & Murgatroyd 1985), anchored at 1 (low) and 6 (high). */
-export function arousalOptions(m: Messages): ScaleOption<ArousalScore>[] {
+export function arousalOptions(): ScaleOption<ArousalScore>[] {
   return arousalScores.map((value) => {
-    const anchor = m.arousalAnchors[String(value)];
+    const anchor = arousalAnchorsMessages[value]?.();
     return { value, label: String(value), ...(anchor !== undefined && { anchor }) };
   });
 }
 
 /** How hard the run felt, 0-10, every point in our own words. */
-export function exertionOptions(m: Messages): ScaleOption<ExertionScore>[] {
+export function exertionOptions(): ScaleOption<ExertionScore>[] {
   return exertionScores.map((value) => {
-    const anchor = m.exertionWords[value];
+    const anchor = exertionWordsMessages[value]?.();
     return { value, label: String(value), ...(anchor !== undefined && { anchor }) };
   });
 }

@@ -1,10 +1,7 @@
+import { m } from '../../../src/paraglide/messages.js';
 import type { Locator, Page } from 'playwright-core';
-import { en } from '../../../src/i18n/messages/en';
 import type { EmulatedBluetooth, EmulatedStrap } from './emulated-strap';
 import { attributeOf, expectAttribute } from './expect-page';
-
-/** The English texts the app shows, from the app's own message table. */
-export const messages = en;
 
 export function button(page: Page, name: string): Locator {
   return page.getByRole('button', { name, exact: true });
@@ -35,7 +32,7 @@ export async function pairStrap(
   page: Page,
   bluetooth: EmulatedBluetooth,
   strap: EmulatedStrap,
-  buttonName: string = messages.connectStrap,
+  buttonName: string = m.connectStrap(),
 ): Promise<Locator> {
   bluetooth.chooseNext(strap.address);
   await button(page, buttonName).click();

@@ -1,7 +1,8 @@
+import { m } from '../../../src/paraglide/messages.js';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { button, hrmFlags, messages, rrBytes } from './calm-run-page';
+import { button, hrmFlags, rrBytes } from './calm-run-page';
 import { expectAttribute, expectText, textOf } from './expect-page';
 
 /** Helpers for the sessions feature: the run flow, the detail screen, files in and out, and the database. */
@@ -26,23 +27,23 @@ export async function startRun(page: Page, answers?: { feeling: number; arousal:
   if (answers) {
     await page.locator(`input[name="feeling-before"][value="${answers.feeling}"]`).check();
     await page.locator(`input[name="arousal-before"][value="${answers.arousal}"]`).check();
-    await button(page, messages.startRunNow).click();
+    await button(page, m.startRunNow()).click();
   } else {
-    await button(page, messages.startWithoutAnswers).click();
+    await button(page, m.startWithoutAnswers()).click();
   }
   await expectAttribute(page.getByTestId('recording-state'), 'data-status', 'recording');
 }
 
 /** "Finish run", "Yes, finish": waits for the after-run screen and returns the session id from its address. */
 export async function finishRun(page: Page): Promise<string> {
-  await button(page, messages.finishRun).click();
-  await button(page, messages.finishYes).click();
+  await button(page, m.finishRun()).click();
+  await button(page, m.finishYes()).click();
   return afterRunSessionId(page);
 }
 
 /** Waits for the "How was it?" screen (`#/after/<id>`) and returns the id. */
 export async function afterRunSessionId(page: Page): Promise<string> {
-  await page.getByRole('heading', { name: messages.afterRunTitle, exact: true }).waitFor();
+  await page.getByRole('heading', { name: m.afterRunTitle(), exact: true }).waitFor();
   const match = /#\/after\/([^/?]+)$/u.exec(page.url());
   if (!match?.[1]) throw new Error(`Not on the after-run screen: ${page.url()}`);
   return decodeURIComponent(match[1]);
@@ -65,9 +66,9 @@ export async function saveAndShowRun(
     await page.locator(`input[name="feeling-after"][value="${answers.feeling}"]`).check();
     await page.locator(`input[name="arousal-after"][value="${answers.arousal}"]`).check();
     await page.locator(`input[name="exertion"][value="${answers.exertion}"]`).check();
-    await page.getByRole('textbox', { name: new RegExp(`^${messages.notes}`, 'u') }).fill(answers.notes);
+    await page.getByRole('textbox', { name: new RegExp(`^${m.notes()}`, 'u') }).fill(answers.notes);
   }
-  await button(page, messages.saveAndShowSummary).click();
+  await button(page, m.saveAndShowSummary()).click();
   await page.waitForURL((url) => url.hash === `#/session/${encodeURIComponent(sessionId)}`);
   await page.getByTestId('session-summary').waitFor();
 }
@@ -92,7 +93,7 @@ export function clockSeconds(text: string): number {
 async function bpmIn(locator: Locator): Promise<number | undefined> {
   const text = await textOf(locator);
   if (text === '') return undefined;
-  return Number(text.replace(` ${messages.bpm}`, '').replace(/,/gu, ''));
+  return Number(text.replace(` ${m.bpm()}`, '').replace(/,/gu, ''));
 }
 
 /** The summary figures on the session detail screen (waits for them to be drawn). */
@@ -170,8 +171,8 @@ export async function importOnHistory(
 
 /** Opens the history screen and waits until it shows its list or says it is empty. */
 export async function openHistory(page: Page): Promise<void> {
-  await page.getByRole('link', { name: messages.navHistory, exact: true }).click();
-  await page.getByRole('heading', { name: messages.historyTitle, exact: true }).waitFor();
+  await page.getByRole('link', { name: m.navHistory(), exact: true }).click();
+  await page.getByRole('heading', { name: m.historyTitle(), exact: true }).waitFor();
   await page.locator('[data-testid="history-list"], [data-testid="history-empty"]').first().waitFor();
 }
 

@@ -19,8 +19,8 @@ import {
   type CourseWeek,
 } from '../../../../src/core/coaching/course-plan';
 import { defaultCourse8Weeks } from '../../../../src/core/coaching/course-derivation';
-import { en } from '../../../../src/i18n/messages/en';
-import { nl } from '../../../../src/i18n/messages/nl';
+import { m } from '../../../../src/paraglide/messages.js';
+import { courseTextProblemsMessages } from '../../../../src/i18n/message-choices';
 
 const MIN = 60_000;
 const base = defaultCourse12Weeks;
@@ -287,8 +287,8 @@ const allCodes: Record<CourseTextProblemCode, true> = {
 
 describe("the editor's words", () => {
   it.each([
-    ['en', en.courseEditorHelp],
-    ['nl', nl.courseEditorHelp],
+    ['en', m.courseEditorHelp({}, { locale: 'en' })],
+    ['nl', m.courseEditorHelp({}, { locale: 'nl' })],
   ] as const)('the %s help names the words and shows real weeks of the text', (language, help) => {
     const words = COURSE_TEXT_WORDS[language];
     for (const word of [...Object.values(words.kinds), words.supervised]) expect(help).toContain(word);
@@ -302,8 +302,10 @@ describe("the editor's words", () => {
     const words = { line: 7, word: 'jog', runsPerWeek: 3, maxWeeks: 16, maxRepeat: 50, maxWeekMinutes: 120 };
     for (const code of Object.keys(allCodes) as CourseTextProblemCode[]) {
       expect(tested).toContain(code);
-      for (const messages of [en, nl]) {
-        expect(messages.courseTextProblems[code](words)).toMatch(code === 'no-weeks' ? /\S/ : /\b7\b/);
+      for (const locale of ['en', 'nl'] as const) {
+        expect(courseTextProblemsMessages[code](words, { locale })).toMatch(
+          code === 'no-weeks' ? /\S/ : /\b7\b/,
+        );
       }
     }
   });
