@@ -4,6 +4,8 @@ import { Router } from './router.svelte';
 import { RunRecording } from './run-recording.svelte';
 import { SessionLibrary } from './session-library.svelte';
 import { exportBackupFile } from './session-export';
+import { EraseEverything } from './erase-everything.svelte';
+import { markJustErased, takeJustErased } from '../adapters/storage/erase-device-data';
 import { PreferencesState } from './preferences.svelte';
 import { RunCoach } from './run-coach.svelte';
 import { CalibrationRun } from './calibration-run.svelte';
@@ -56,6 +58,20 @@ export class AppState {
   readonly preferences = new PreferencesState();
   /** The breathing exercise in progress or just finished, until the screen lets it go. */
   breathing = $state.raw<BreathingSession | undefined>();
+  /** Set once when the app restarts after "erase everything", to say so on the home screen. */
+  justErased = $state(false);
+  readonly eraser = new EraseEverything({
+    isRecordingHere: () => this.recording?.isActive === true,
+    letGo: () => {
+      this.stop();
+    },
+    bluetooth: this.bluetooth,
+    restart: () => {
+      markJustErased();
+      history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+      location.reload();
+    },
+  });
   #ticker: ReturnType<typeof setInterval> | undefined;
 
   get bluetoothSupported(): boolean {
@@ -63,6 +79,7 @@ export class AppState {
   }
 
   async start(): Promise<void> {
+    this.justErased = takeJustErased();
     this.#ticker = setInterval(() => {
       this.nowMs = performance.now();
     }, 1000);

@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../adapters/storage/history-entry';
 import type { DeletedSession, HistoryQuery } from '../adapters/storage/session-storage';
 import type { SessionLibrary } from './session-library.svelte';
+import type { SessionStorage } from '../adapters/storage/session-storage';
 import { exportBackupFile } from './session-export';
 import { importSessionFile, loadSessionWithSamples, type ImportOutcome } from './session-files';
 
@@ -77,13 +78,7 @@ export class HistoryState {
     if (!store) return;
     this.busy = true;
     try {
-      const all = await store.listHistory();
-      const sessions = [];
-      for (const entry of all) {
-        const session = await loadSessionWithSamples(store, entry.id);
-        if (session) sessions.push(session);
-      }
-      await exportBackupFile(sessions);
+      await exportEverySession(store);
     } finally {
       this.busy = false;
     }
@@ -112,4 +107,14 @@ function dateInputToMs(value: string): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
   if (!match) return undefined;
   return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime();
+}
+
+/** One backup file with every stored session and its samples, shared or downloaded. */
+export async function exportEverySession(store: SessionStorage): Promise<void> {
+  const sessions = [];
+  for (const entry of await store.listHistory()) {
+    const session = await loadSessionWithSamples(store, entry.id);
+    if (session) sessions.push(session);
+  }
+  await exportBackupFile(sessions);
 }

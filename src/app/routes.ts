@@ -12,7 +12,8 @@ export type Route =
   | { screen: 'profile' }
   | { screen: 'course' }
   | { screen: 'settings' }
-  | { screen: 'breathing' };
+  | { screen: 'breathing' }
+  | { screen: 'privacy' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
     case 'course':
     case 'settings':
     case 'breathing':
+    case 'privacy':
       return { screen: first };
     default:
       return { screen: 'home' };
@@ -56,6 +58,7 @@ export function routeHash(route: Route): string {
     case 'course':
     case 'settings':
     case 'breathing':
+    case 'privacy':
       return `#/${route.screen}`;
   }
 }

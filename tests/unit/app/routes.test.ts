@@ -13,6 +13,7 @@ describe('routes', () => {
     { screen: 'course' },
     { screen: 'settings' },
     { screen: 'breathing' },
+    { screen: 'privacy' },
   ];
 
   it.each(routes)('round-trips %o through the hash', (route) => {
