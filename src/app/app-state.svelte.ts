@@ -1,5 +1,6 @@
 import { StrapConnection } from './strap-connection.svelte';
 import { Router } from './router.svelte';
+import { startedMark } from './started-mark';
 import { RunRecording } from './run-recording.svelte';
 import { SessionLibrary } from './session-library.svelte';
 import { exportBackupFile } from './session-export';
@@ -70,6 +71,9 @@ export class AppState {
     const store = this.library.store;
     if (store) this.recording = new RunRecording(store);
     this.pairedDevices = await paired;
+    // A User Timing mark: the moment the home screen is complete (database open, resume prompt decided, paired
+    // straps listed), for the bundle bench and DevTools' performance panel alike.
+    performance.mark(startedMark);
   }
 
   /** Starts recording a run with the first strap, if one is connected; false when another tab records. */
