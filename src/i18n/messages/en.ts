@@ -213,6 +213,8 @@ export const en = {
   exportRr: 'RR intervals (Kubios)',
   exportJson: 'Backup (JSON)',
   loading: 'Loading…',
+  screenLoadFailed: 'This screen could not be loaded. Check the connection and try again.',
+  screenLoadRetry: 'Try again',
   minutesAxis: 'minutes',
   rrNAxis: 'RR n (ms)',
   rrNextAxis: 'RR n+1 (ms)',

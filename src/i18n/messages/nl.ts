@@ -218,6 +218,8 @@ export const nl: Messages = {
   exportRr: 'RR-intervallen (Kubios)',
   exportJson: 'Back-up (JSON)',
   loading: 'Laden…',
+  screenLoadFailed: 'Dit scherm kon niet worden geladen. Controleer de verbinding en probeer het opnieuw.',
+  screenLoadRetry: 'Opnieuw proberen',
   minutesAxis: 'minuten',
   rrNAxis: 'RR n (ms)',
   rrNextAxis: 'RR n+1 (ms)',
