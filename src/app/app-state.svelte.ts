@@ -11,7 +11,7 @@ import { i18n } from '../i18n/i18n.svelte';
 import type { RunPlan } from '../core/coaching/run-plan';
 import { BREATHING_BLOCKS_SUFFIX } from '../core/coaching/run-plan';
 import type { Course, CourseProgress } from '../core/coaching/index';
-import { effectiveLength, type CourseLength } from './course';
+import { effectiveLength, type CourseLength } from './course-length';
 import { lazyModule } from './lazy-module';
 import type * as RunMachinery from './run-machinery';
 import {
