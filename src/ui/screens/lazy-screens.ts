@@ -6,10 +6,17 @@ function screen<T>(importer: () => Promise<{ default: T }>): LazyModule<T> {
 }
 
 /**
+ * The strap tiles home shows once a strap is connected (heart rate, chart, diagnostics): not needed until then, and
+ * prefetched once home is idle, so they are there by the time a strap connects.
+ */
+export const liveScreen = screen(() => import('./LiveScreen.svelte'));
+
+/**
  * Every screen but home, each in a chunk of its own that loads when its route first opens: the first screen then
  * downloads only what home needs (see tests/bench/bundle.bench.ts). Rolldown splits on these `import()` calls.
- * The screens that read the recording, coach or breathing session straight away also wait for the run machinery,
- * loading in parallel, so they never render a moment without it (and never claim "storage unavailable" meanwhile).
+ * Each also waits for what it reads at once and home does without, loading in parallel: the preferences, and for
+ * the screens that show the recording, coach or breathing session the run machinery (which brings the preferences
+ * too), so they never render a moment without it (and never claim "storage unavailable" meanwhile).
  */
 export function createLazyScreens(app: AppState) {
   function screenWithRun<T>(importer: () => Promise<{ default: T }>): LazyModule<T> {
