@@ -3,15 +3,14 @@ import { Router } from './router.svelte';
 import { startedMark } from './started-mark';
 import type { RunRecording } from './run-recording.svelte';
 import { SessionLibrary } from './session-library.svelte';
-import { PreferencesState } from './preferences.svelte';
+import type { PreferencesState } from './preferences.svelte';
 import type { RunCoach } from './run-coach.svelte';
 import type { CalibrationRun } from './calibration-run.svelte';
 import type { RunChoice } from './run-choice';
 import { i18n } from '../i18n/i18n.svelte';
 import type { RunPlan } from '../core/coaching/run-plan';
-import { BREATHING_BLOCKS_SUFFIX } from '../core/coaching/run-plan';
 import type { Course, CourseProgress } from '../core/coaching/index';
-import { effectiveLength, type CourseLength } from './course-length';
+import type { CourseLength } from './course-length';
 import { lazyModule } from './lazy-module';
 import type * as RunMachinery from './run-machinery';
 import {
@@ -44,12 +43,31 @@ export class AppState {
   coach = $state.raw<RunCoach | undefined>();
   /** The calibration run in progress or just finished, until its result is used or dismissed. */
   calibration = $state.raw<CalibrationRun | undefined>();
-  readonly preferences = new PreferencesState();
+  /** Read from storage (and checked against a schema) only when a screen other than home first needs them. */
+  readonly #preferences = lazyModule(async () => {
+    const { PreferencesState } = await import('./preferences.svelte');
+    return new PreferencesState();
+  });
   /** The breathing exercise in progress or just finished, until the screen lets it go. */
   breathing = $state.raw<BreathingSession | undefined>();
   /** Loaded on demand: see run-machinery.ts. */
   readonly #runMachinery = lazyModule(() => import('./run-machinery'));
   #ticker: ReturnType<typeof setInterval> | undefined;
+
+  /**
+   * Runner profiles and settings. Home needs none of them: every other screen opens once `loadPreferences()` has
+   * settled (see lazy-screens.ts), as does every method here that starts something. Reading them earlier is a bug,
+   * and throws rather than quietly showing (or saving over the stored ones with) defaults.
+   */
+  get preferences(): PreferencesState {
+    const preferences = this.#preferences.current;
+    if (!preferences) throw new Error('Preferences read before loadPreferences() settled');
+    return preferences;
+  }
+
+  loadPreferences(): Promise<PreferencesState> {
+    return this.#preferences.load();
+  }
 
   get bluetoothSupported(): boolean {
     return this.bluetooth !== undefined;
@@ -77,8 +95,12 @@ export class AppState {
     await this.#machinery();
   }
 
+  /** The machinery (and the preferences every run reads), at once when they are loaded already. */
   async #machinery(): Promise<typeof RunMachinery> {
-    const machinery = this.#runMachinery.current ?? (await this.#runMachinery.load());
+    const [machinery] =
+      this.#runMachinery.current && this.#preferences.current
+        ? [this.#runMachinery.current]
+        : await Promise.all([this.#runMachinery.load(), this.#preferences.load()]);
     this.#createRecording();
     return machinery;
   }
@@ -150,7 +172,7 @@ export class AppState {
                 kind: 'course',
                 week: ref.courseWeek,
                 run: ref.courseRun,
-                breathingBlocks: ref.planId.endsWith(BREATHING_BLOCKS_SUFFIX),
+                breathingBlocks: ref.planId.endsWith(machinery.BREATHING_BLOCKS_SUFFIX),
               },
               machinery.courseOfPlan(ref.planId, this.preferences.value.customCourse),
             )
@@ -224,7 +246,7 @@ export class AppState {
 
   /** The chosen length, or the whole course when the therapist's own course is too short for it. */
   get courseLength(): CourseLength {
-    return effectiveLength(this.preferences.value.course?.weeks ?? 12, this.preferences.value.customCourse);
+    return this.preferences.courseLength;
   }
 
   /** The course the runner follows: the default or the therapist's own, at the chosen length. */

@@ -10,3 +10,4 @@ export { CalibrationRun } from './calibration-run.svelte';
 export { BreathingSession, BrowserBreathCues, saveOwnBreathingRate } from './breathing-session.svelte';
 export { plannedRun, zoneForRunner } from './run-choice';
 export { courseOfLength, courseOfPlan, progressFromHistory } from './course';
+export { BREATHING_BLOCKS_SUFFIX } from '../core/coaching/run-plan';

@@ -19,6 +19,13 @@ export const liveScreen = screen(() => import('./LiveScreen.svelte'));
  * too), so they never render a moment without it (and never claim "storage unavailable" meanwhile).
  */
 export function createLazyScreens(app: AppState) {
+  /** A screen that opens once the preferences, which home does without, are loaded too. */
+  function screenWithPreferences<T>(importer: () => Promise<{ default: T }>): LazyModule<T> {
+    return lazyModule(async () => {
+      const [module] = await Promise.all([importer(), app.loadPreferences()]);
+      return module.default;
+    });
+  }
   function screenWithRun<T>(importer: () => Promise<{ default: T }>): LazyModule<T> {
     return lazyModule(async () => {
       const [module] = await Promise.all([importer(), app.loadRunMachinery()]);
@@ -28,12 +35,12 @@ export function createLazyScreens(app: AppState) {
   return {
     beforeRun: screenWithRun(() => import('./BeforeRunScreen.svelte')),
     run: screenWithRun(() => import('./RunScreen.svelte')),
-    afterRun: screen(() => import('./AfterRunScreen.svelte')),
-    history: screen(() => import('./HistoryScreen.svelte')),
-    session: screen(() => import('./SessionDetailScreen.svelte')),
-    profile: screen(() => import('./ProfileScreen.svelte')),
-    course: screen(() => import('./CourseScreen.svelte')),
-    settings: screen(() => import('./SettingsScreen.svelte')),
+    afterRun: screenWithPreferences(() => import('./AfterRunScreen.svelte')),
+    history: screenWithPreferences(() => import('./HistoryScreen.svelte')),
+    session: screenWithPreferences(() => import('./SessionDetailScreen.svelte')),
+    profile: screenWithPreferences(() => import('./ProfileScreen.svelte')),
+    course: screenWithPreferences(() => import('./CourseScreen.svelte')),
+    settings: screenWithPreferences(() => import('./SettingsScreen.svelte')),
     breathing: screenWithRun(() => import('./BreathingScreen.svelte')),
   };
 }
