@@ -1,25 +1,21 @@
 import { m } from '../paraglide/messages.js';
 import { StrapConnection } from './strap-connection.svelte';
 import { Router } from './router.svelte';
-import { RunRecording } from './run-recording.svelte';
+import { startedMark } from './started-mark';
+import type { RunRecording } from './run-recording.svelte';
 import { SessionLibrary } from './session-library.svelte';
-import { exportBackupFile } from './session-export';
 import { EraseEverything } from './erase-everything.svelte';
 import { markJustErased, takeJustErased } from '../adapters/storage/erase-device-data';
-import { PreferencesState } from './preferences.svelte';
-import { RunCoach } from './run-coach.svelte';
-import { CalibrationRun } from './calibration-run.svelte';
-import { plannedRun, zoneForRunner, type RunChoice } from './run-choice';
+import type { PreferencesState } from './preferences.svelte';
+import type { RunCoach } from './run-coach.svelte';
+import type { CalibrationRun } from './calibration-run.svelte';
+import type { RunChoice } from './run-choice';
 import { i18n } from '../i18n/i18n.svelte';
 import type { RunPlan } from '../core/coaching/run-plan';
-import { BREATHING_BLOCKS_SUFFIX, type Course, type CourseProgress } from '../core/coaching/index';
-import {
-  courseOfLength,
-  courseOfPlan,
-  effectiveLength,
-  progressFromHistory,
-  type CourseLength,
-} from './course';
+import type { Course, CourseProgress } from '../core/coaching/index';
+import type { CourseLength } from './course-length';
+import { lazyModule } from './lazy-module';
+import type * as RunMachinery from './run-machinery';
 import {
   createBluetoothStrap,
   createReplay,
@@ -31,12 +27,7 @@ import type { HeartRateSource } from '../adapters/heart-rate-source';
 import type { ConnectionState } from '../core/strap/connection-state';
 import type { ExertionScore, MoodReport, SessionPlanRef, SessionZone } from '../core/session/session-model';
 import type { InterruptedSession } from '../adapters/storage/session-storage';
-import {
-  BreathingSession,
-  BrowserBreathCues,
-  saveOwnBreathingRate,
-  type BreathingSetup,
-} from './breathing-session.svelte';
+import type { BreathingSession, BreathingSetup } from './breathing-session.svelte';
 
 const calibrationPlanRef: SessionPlanRef = { planId: 'calibration', name: 'DFA-a1 calibration' };
 
@@ -55,7 +46,11 @@ export class AppState {
   coach = $state.raw<RunCoach | undefined>();
   /** The calibration run in progress or just finished, until its result is used or dismissed. */
   calibration = $state.raw<CalibrationRun | undefined>();
-  readonly preferences = new PreferencesState();
+  /** Read from storage (and checked against a schema) only when a screen other than home first needs them. */
+  readonly #preferences = lazyModule(async () => {
+    const { PreferencesState } = await import('./preferences.svelte');
+    return new PreferencesState();
+  });
   /** The breathing exercise in progress or just finished, until the screen lets it go. */
   breathing = $state.raw<BreathingSession | undefined>();
   /** Set once when the app restarts after "erase everything", to say so on the home screen. */
@@ -72,7 +67,24 @@ export class AppState {
       location.reload();
     },
   });
+  /** Loaded on demand: see run-machinery.ts. */
+  readonly #runMachinery = lazyModule(() => import('./run-machinery'));
   #ticker: ReturnType<typeof setInterval> | undefined;
+
+  /**
+   * Runner profiles and settings. Home needs none of them: every other screen opens once `loadPreferences()` has
+   * settled (see lazy-screens.ts), as does every method here that starts something. Reading them earlier is a bug,
+   * and throws rather than quietly showing (or saving over the stored ones with) defaults.
+   */
+  get preferences(): PreferencesState {
+    const preferences = this.#preferences.current;
+    if (!preferences) throw new Error('Preferences read before loadPreferences() settled');
+    return preferences;
+  }
+
+  loadPreferences(): Promise<PreferencesState> {
+    return this.#preferences.load();
+  }
 
   get bluetoothSupported(): boolean {
     return this.bluetooth !== undefined;
@@ -85,9 +97,37 @@ export class AppState {
     }, 1000);
     const paired = this.bluetooth ? findPairedStraps(this.bluetooth) : Promise.resolve([]);
     await this.library.open();
-    const store = this.library.store;
-    if (store) this.recording = new RunRecording(store);
+    this.#createRecording();
     this.pairedDevices = await paired;
+    // A User Timing mark: the moment the home screen is complete (database open, resume prompt decided, paired
+    // straps listed), for the bundle bench and DevTools' performance panel alike.
+    performance.mark(startedMark);
+  }
+
+  /**
+   * Loads what recording needs (run-machinery.ts) and, once storage is open, makes `recording`. Screens that read
+   * `recording`, `coach`, `calibration` or `breathing` open after this; the methods that start or resume a run call
+   * it themselves.
+   */
+  async loadRunMachinery(): Promise<void> {
+    await this.#machinery();
+  }
+
+  /** The machinery (and the preferences every run reads), at once when they are loaded already. */
+  async #machinery(): Promise<typeof RunMachinery> {
+    const [machinery] =
+      this.#runMachinery.current && this.#preferences.current
+        ? [this.#runMachinery.current]
+        : await Promise.all([this.#runMachinery.load(), this.#preferences.load()]);
+    this.#createRecording();
+    return machinery;
+  }
+
+  /** Whichever comes second, the open database or the loaded recorder, makes the recording. */
+  #createRecording(): void {
+    const store = this.library.store;
+    const machinery = this.#runMachinery.current;
+    if (!this.recording && store && machinery) this.recording = new machinery.RunRecording(store);
   }
 
   /** Starts recording a run with the first strap, if one is connected; false when another tab records. */
@@ -96,11 +136,12 @@ export class AppState {
     choice: RunChoice,
     planRef?: SessionPlanRef,
   ): Promise<boolean> {
+    const machinery = await this.#machinery();
     if (!this.recording) return false;
     void this.library.askPersistence();
     const runner = this.preferences.activeRunner;
-    const zone = runner ? zoneForRunner(runner) : undefined;
-    const planned = plannedRun(choice, this.course);
+    const zone = runner ? machinery.zoneForRunner(runner) : undefined;
+    const planned = machinery.plannedRun(choice, this.#course(machinery));
     const started = await this.recording.start({
       strap: this.primaryStrap,
       ...(before && { before }),
@@ -109,7 +150,7 @@ export class AppState {
       ...(planned && { plan: planned.ref }),
       ...(planRef && { plan: planRef }),
     });
-    if (started) this.#startCoach(zone, planned?.plan);
+    if (started) this.#startCoach(machinery, zone, planned?.plan);
     return started;
   }
 
@@ -117,10 +158,11 @@ export class AppState {
   async startCalibrationRun(): Promise<boolean> {
     const started = await this.startRun(undefined, { kind: 'free' }, calibrationPlanRef);
     if (started) {
-      this.calibration = new CalibrationRun();
+      const machinery = await this.#machinery();
+      this.calibration = new machinery.CalibrationRun();
       if (this.primaryStrap) this.calibration.follow(this.primaryStrap);
       // The run must rise through the threshold: no "slow down" on the way, only plan-free coaching.
-      this.#startCoach(undefined, undefined);
+      this.#startCoach(machinery, undefined, undefined);
     }
     return started;
   }
@@ -135,6 +177,7 @@ export class AppState {
   }
 
   async resumeInterruptedRun(interrupted: InterruptedSession): Promise<boolean> {
+    const machinery = await this.#machinery();
     if (!this.recording) return false;
     const resumed = await this.recording.resumeInterrupted(interrupted, this.primaryStrap);
     if (resumed) {
@@ -142,22 +185,23 @@ export class AppState {
       const ref = interrupted.meta.plan;
       const planned =
         ref?.courseWeek !== undefined && ref.courseRun !== undefined
-          ? plannedRun(
+          ? machinery.plannedRun(
               {
                 kind: 'course',
                 week: ref.courseWeek,
                 run: ref.courseRun,
-                breathingBlocks: ref.planId.endsWith(BREATHING_BLOCKS_SUFFIX),
+                breathingBlocks: ref.planId.endsWith(machinery.BREATHING_BLOCKS_SUFFIX),
               },
-              courseOfPlan(ref.planId, this.preferences.value.customCourse),
+              machinery.courseOfPlan(ref.planId, this.preferences.value.customCourse),
             )
           : undefined;
-      this.#startCoach(interrupted.meta.zone, planned?.plan);
+      this.#startCoach(machinery, interrupted.meta.zone, planned?.plan);
     }
     return resumed;
   }
 
   async finishInterruptedRun(interrupted: InterruptedSession): Promise<string | undefined> {
+    await this.#machinery();
     if (!this.recording) return undefined;
     const id = await this.recording.finishInterrupted(interrupted);
     this.library.interrupted = undefined;
@@ -191,6 +235,7 @@ export class AppState {
   async exportUnsavedRun(): Promise<void> {
     const meta = this.recording?.meta;
     if (!meta || !this.recording) return;
+    const { exportBackupFile } = await import('./session-export');
     await exportBackupFile([{ meta, samples: [...this.recording.state.samples] }]);
   }
 
@@ -211,25 +256,30 @@ export class AppState {
   async courseProgress(): Promise<CourseProgress | undefined> {
     const store = this.library.store;
     if (!store) return undefined;
+    const machinery = await this.#machinery();
     const runner = this.preferences.activeRunner;
     const entries = await store.listHistory(runner ? { runnerId: runner.id } : {});
-    return progressFromHistory(this.course, entries);
+    return machinery.progressFromHistory(this.#course(machinery), entries);
   }
 
   /** The chosen length, or the whole course when the therapist's own course is too short for it. */
   get courseLength(): CourseLength {
-    return effectiveLength(this.preferences.value.course?.weeks ?? 12, this.preferences.value.customCourse);
+    return this.preferences.courseLength;
   }
 
   /** The course the runner follows: the default or the therapist's own, at the chosen length. */
-  get course(): Course {
-    return courseOfLength(this.courseLength, this.preferences.value.customCourse);
+  #course(machinery: typeof RunMachinery): Course {
+    return machinery.courseOfLength(this.courseLength, this.preferences.value.customCourse);
   }
 
-  #startCoach(zone: SessionZone | undefined, plan: RunPlan | undefined): void {
+  #startCoach(
+    machinery: typeof RunMachinery,
+    zone: SessionZone | undefined,
+    plan: RunPlan | undefined,
+  ): void {
     if (!this.recording) return;
     this.coach?.stop();
-    this.coach = new RunCoach(
+    this.coach = new machinery.RunCoach(
       { zone, plan, coaching: this.preferences.coaching, locale: i18n.locale },
       this.recording,
     );
@@ -241,17 +291,18 @@ export class AppState {
    * 'breathing'; call from the tap on Start. False while a run or another exercise records, here or in another tab.
    */
   async startBreathing(setup: BreathingSetup): Promise<boolean> {
+    const machinery = await this.#machinery();
     if (!this.recording || this.recording.isActive) return false;
     void this.library.askPersistence();
     const runner = this.preferences.activeRunner;
     const coaching = this.preferences.coaching;
-    const cues = new BrowserBreathCues(setup.sounds, {
+    const cues = new machinery.BrowserBreathCues(setup.sounds, {
       locale: () => i18n.locale,
       words: () => ({ in: m.breathSpokenIn(), out: m.breathSpokenOut() }),
       volume: coaching.volume,
       voiceName: coaching.voiceName,
     });
-    const session = new BreathingSession(setup, this.recording, {
+    const session = new machinery.BreathingSession(setup, this.recording, {
       cues,
       onFinished: () => {
         this.library.changed();
@@ -274,7 +325,9 @@ export class AppState {
 
   /** Keeps the finder's rate as the active runner's own pace; false when the browser would not store it. */
   saveOwnBreathingRate(ratePerMinute: number): boolean {
-    return saveOwnBreathingRate(this.preferences.activeRunner?.id, ratePerMinute);
+    // The breathing screen, the only caller, opens once the machinery has loaded (see lazy-screens.ts).
+    const machinery = this.#runMachinery.current;
+    return machinery?.saveOwnBreathingRate(this.preferences.activeRunner?.id, ratePerMinute) ?? false;
   }
 
   /** The strap a run records: the first one connected. */

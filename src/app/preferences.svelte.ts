@@ -7,6 +7,7 @@ import {
   type Preferences,
 } from '../adapters/storage/preferences-store';
 import type { RunnerProfile } from '../core/zones/runner-profile';
+import { effectiveLength, type CourseLength } from './course-length';
 
 /** Runner profiles and settings, saved on every change. */
 export class PreferencesState {
@@ -46,6 +47,11 @@ export class PreferencesState {
     const coaching: CoachingPreferences = { ...this.value.coaching, ...changes };
     if ('voiceName' in changes && changes.voiceName === undefined) delete coaching.voiceName;
     this.#update({ ...this.value, coaching });
+  }
+
+  /** The chosen course length, or the whole course when the therapist's own course is too short for it. */
+  get courseLength(): CourseLength {
+    return effectiveLength(this.value.course?.weeks ?? 12, this.value.customCourse);
   }
 
   setCourse(course: CourseChoice | undefined): void {

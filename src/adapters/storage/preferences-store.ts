@@ -6,7 +6,7 @@ import {
   validateCourse,
   type CourseWeek,
 } from '../../core/coaching/index';
-import { COURSE_TEXT_LIMITS, MAX_BLOCK_REPEAT } from '../../core/coaching/course-text';
+import { COURSE_TEXT_LIMITS, MAX_BLOCK_REPEAT } from '../../core/coaching/course-text-limits';
 
 /**
  * Small settings that live in localStorage: runner profiles, the chosen runner and course, the therapist's own

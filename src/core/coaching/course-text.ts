@@ -7,6 +7,7 @@ import {
   type CoursePhaseKind,
   type CourseWeek,
 } from './course-plan';
+import { COURSE_TEXT_LIMITS } from './course-text-limits';
 
 /**
  * A course's weeks as text a therapist can edit in a text box, one week per line, in order:
@@ -46,17 +47,9 @@ export const COURSE_TEXT_WORDS: Readonly<Record<CourseTextLanguage, CourseTextWo
   },
 };
 
-/**
- * Upper bounds on a course written as text. The weeks: room to repeat a few weeks of the 12-week course. The parts:
- * far more than any week needs, low enough that a stored course stays small (the preferences schema uses them).
- */
-export const COURSE_TEXT_LIMITS = { weeks: 16, blocksPerWeek: 24, phasesPerBlock: 48 } as const;
-
-/**
- * The most times a bracketed part can be repeated: {@link validateCourse}'s limit (not exported there; a test keeps
- * the two equal), for the editor's message and the stored course's schema. The parser leaves the check to it.
- */
-export const MAX_BLOCK_REPEAT = 50;
+// In a module of their own, so the stored preferences' schema (read at start-up) can use them without the parser
+// coming along into the first screen's download.
+export { COURSE_TEXT_LIMITS, MAX_BLOCK_REPEAT } from './course-text-limits';
 
 /** What is wrong with a line, as a code the editor words. */
 export type CourseTextProblemCode =
