@@ -34,6 +34,8 @@ import {
   saveOwnBreathingRate,
   type BreathingSetup,
 } from './breathing-session.svelte';
+import { AppUpdate, type UpdateBlocker } from './app-update.svelte';
+import { createAppUpdateChannel } from '../adapters/service-worker/app-update-channel';
 
 const calibrationPlanRef: SessionPlanRef = { planId: 'calibration', name: 'DFA-a1 calibration' };
 
@@ -55,6 +57,8 @@ export class AppState {
   readonly preferences = new PreferencesState();
   /** The breathing exercise in progress or just finished, until the screen lets it go. */
   breathing = $state.raw<BreathingSession | undefined>();
+  /** A new version of the app, waiting until nothing records. */
+  readonly update = new AppUpdate(createAppUpdateChannel(), () => this.#updateBlocker());
   #ticker: ReturnType<typeof setInterval> | undefined;
 
   get bluetoothSupported(): boolean {
@@ -62,6 +66,7 @@ export class AppState {
   }
 
   async start(): Promise<void> {
+    this.update.start();
     this.#ticker = setInterval(() => {
       this.nowMs = performance.now();
     }, 1000);
@@ -266,12 +271,22 @@ export class AppState {
 
   stop(): void {
     clearInterval(this.#ticker);
+    this.update.stop();
     this.coach?.stop();
     this.breathing?.dispose();
     this.recording?.dispose();
     this.library.close();
     for (const strap of this.straps) strap.dispose();
     this.straps = [];
+  }
+
+  /** What an update must wait for: a reload now would cut off the run or exercise being recorded. */
+  #updateBlocker(): UpdateBlocker | undefined {
+    const recording = this.recording;
+    if (recording?.isActive) return recording.meta?.kind === 'breathing' ? 'exercise' : 'run';
+    const breathing = this.breathing?.state;
+    if (breathing === 'running' || breathing === 'finishing') return 'exercise';
+    return undefined;
   }
 
   /** Opens Chrome's chooser, or reconnects a strap paired before when one is given. */

@@ -510,6 +510,11 @@ export const en = {
   resonanceFinderPace: 'Finding your own pace (6.5 to 4.5 breaths a minute)',
   breathingBlocksOption: 'Breathe calmly for 3 minutes before and after the run',
   breathingBlockNow: 'Calm breathing: follow the circle',
+  // pwa
+  updateAvailable: 'A new version of Calm Run is ready.',
+  updateWaitsForRun: 'It will wait until your run is over.',
+  updateWaitsForExercise: 'It will wait until your breathing exercise is over.',
+  updateNow: 'Update now',
 } as const;
 
 export type Messages = {

@@ -509,4 +509,9 @@ export const nl: Messages = {
   resonanceFinderPace: 'Je eigen tempo zoeken (6,5 tot 4,5 ademhalingen per minuut)',
   breathingBlocksOption: 'Adem 3 minuten rustig voor en na de loop',
   breathingBlockNow: 'Rustig ademen: volg de cirkel',
+  // pwa
+  updateAvailable: 'Er staat een nieuwe versie van Calm Run klaar.',
+  updateWaitsForRun: 'Die wacht tot je loop klaar is.',
+  updateWaitsForExercise: 'Die wacht tot je ademoefening klaar is.',
+  updateNow: 'Nu bijwerken',
 };
