@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
 
 const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -11,9 +12,22 @@ const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.met
 const themeColor = '#1f5f5b';
 const backgroundColor = '#f7f5f0';
 
+/**
+ * The dev server injects every stylesheet as a <style> element (for hot reload), which index.html's strict CSP
+ * blocks: during `npm start` only, inline styles are allowed. Builds keep the policy exactly as written.
+ */
+function devInlineStyles(): Plugin {
+  return {
+    name: 'calm-run:dev-inline-styles',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"),
+  };
+}
+
 export default defineConfig({
   plugins: [
     svelte(),
+    devInlineStyles(),
     VitePWA({
       strategies: 'generateSW',
       // The app asks before it reloads into a new version: never in the middle of a run.
