@@ -79,6 +79,21 @@ export interface OpenAppOptions {
   beforeLoad?: (context: BrowserContext, page: Page) => Promise<void>;
 }
 
+/**
+ * Makes every Content-Security-Policy violation a console error, which fails the test like any other: every test
+ * then guards the policy in index.html. (Chromium also logs "Refused to ..." itself; the event adds which directive
+ * and what was blocked, also for reports that Chromium only counts.)
+ */
+export async function reportContentSecurityViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+}
+
 /** A fresh context and page for one test, closed when the test ends, with its console watched. */
 export async function openApp(browser: Browser, options: OpenAppOptions = {}): Promise<AppPage> {
   const context = await browser.newContext();
@@ -90,6 +105,7 @@ export async function openApp(browser: Browser, options: OpenAppOptions = {}): P
       Reflect.deleteProperty(Navigator.prototype, 'bluetooth');
     });
   }
+  await reportContentSecurityViolations(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => {
