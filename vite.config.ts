@@ -74,6 +74,9 @@ export default defineConfig({
         globIgnores: ['**/*.map', 'manifest.webmanifest'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // On the very first visit the worker takes the open page at once, so it works offline without a reload.
+        // A later version still waits for skipWaiting, which only the user's "Update now" sends.
+        clientsClaim: true,
         // maximumFileSizeToCacheInBytes stays at Workbox's 2 MiB: the largest chunk (the FIT SDK) is about 0.45 MB,
         // and a chunk over the limit fails the build rather than silently missing offline.
         // The app talks to no other origin, so nothing is cached at run time.
