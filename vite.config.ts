@@ -24,7 +24,7 @@ function devInlineStyles(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [
     svelte(),
     devInlineStyles(),
@@ -87,6 +87,9 @@ export default defineConfig({
   define: {
     // Which build this is, on <html data-build>: tells an update apart from the version it replaced.
     __BUILD_ID__: JSON.stringify(process.env.CALM_RUN_BUILD_ID ?? packageJson.version),
+    // Only a build has a sw.js, and the dev server must never be cached. Not import.meta.env.PROD: that follows
+    // NODE_ENV, which vitest sets to 'test', so the e2e suite's build would have no service worker.
+    __SERVICE_WORKER__: JSON.stringify(command === 'build'),
   },
   build: {
     target: 'es2022',
@@ -127,4 +130,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

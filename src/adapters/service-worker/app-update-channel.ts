@@ -55,10 +55,10 @@ class WorkboxUpdateChannel implements AppUpdateChannel {
 }
 
 /**
- * The channel of a production build in a browser with service workers; none during development, so `npm start`
- * always serves fresh files.
+ * The channel of a build in a browser with service workers; none on the dev server, so `npm start` always serves
+ * fresh files.
  */
 export function createAppUpdateChannel(): AppUpdateChannel | undefined {
-  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return undefined;
+  if (!__SERVICE_WORKER__ || !('serviceWorker' in navigator)) return undefined;
   return new WorkboxUpdateChannel();
 }
