@@ -36,6 +36,7 @@ import {
 } from './breathing-session.svelte';
 import { AppUpdate, type UpdateBlocker } from './app-update.svelte';
 import { createAppUpdateChannel } from '../adapters/service-worker/app-update-channel';
+import { isRecordingLockHeld } from '../adapters/platform/web-locks';
 
 const calibrationPlanRef: SessionPlanRef = { planId: 'calibration', name: 'DFA-a1 calibration' };
 
@@ -58,7 +59,11 @@ export class AppState {
   /** The breathing exercise in progress or just finished, until the screen lets it go. */
   breathing = $state.raw<BreathingSession | undefined>();
   /** A new version of the app, waiting until nothing records. */
-  readonly update = new AppUpdate(createAppUpdateChannel(), () => this.#updateBlocker());
+  readonly update = new AppUpdate(
+    createAppUpdateChannel(),
+    () => this.#updateBlocker(),
+    () => isRecordingLockHeld(),
+  );
   #ticker: ReturnType<typeof setInterval> | undefined;
 
   get bluetoothSupported(): boolean {

@@ -514,6 +514,8 @@ export const en = {
   updateAvailable: 'A new version of Calm Run is ready.',
   updateWaitsForRun: 'It will wait until your run is over.',
   updateWaitsForExercise: 'It will wait until your breathing exercise is over.',
+  updateWaitsForOtherTab:
+    'A run is being recorded in another tab or window: the update waits until it is over.',
   updateNow: 'Update now',
 } as const;
 

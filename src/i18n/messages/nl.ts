@@ -513,5 +513,7 @@ export const nl: Messages = {
   updateAvailable: 'Er staat een nieuwe versie van Calm Run klaar.',
   updateWaitsForRun: 'Die wacht tot je loop klaar is.',
   updateWaitsForExercise: 'Die wacht tot je ademoefening klaar is.',
+  updateWaitsForOtherTab:
+    'Er wordt een loop opgenomen in een ander tabblad of venster: de update wacht tot die klaar is.',
   updateNow: 'Nu bijwerken',
 };
