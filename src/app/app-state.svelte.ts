@@ -28,6 +28,9 @@ import type { ConnectionState } from '../core/strap/connection-state';
 import type { ExertionScore, MoodReport, SessionPlanRef, SessionZone } from '../core/session/session-model';
 import type { InterruptedSession } from '../adapters/storage/session-storage';
 import type { BreathingSession, BreathingSetup } from './breathing-session.svelte';
+import { AppUpdate, type UpdateBlocker } from './app-update.svelte';
+import { createAppUpdateChannel } from '../adapters/service-worker/app-update-channel';
+import { isRecordingLockHeld } from '../adapters/platform/web-locks';
 
 const calibrationPlanRef: SessionPlanRef = { planId: 'calibration', name: 'DFA-a1 calibration' };
 
@@ -69,6 +72,12 @@ export class AppState {
   });
   /** Loaded on demand: see run-machinery.ts. */
   readonly #runMachinery = lazyModule(() => import('./run-machinery'));
+  /** A new version of the app, waiting until nothing records. */
+  readonly update = new AppUpdate(
+    createAppUpdateChannel(),
+    () => this.#updateBlocker(),
+    () => isRecordingLockHeld(),
+  );
   #ticker: ReturnType<typeof setInterval> | undefined;
 
   /**
@@ -92,6 +101,7 @@ export class AppState {
 
   async start(): Promise<void> {
     this.justErased = takeJustErased();
+    this.update.start();
     this.#ticker = setInterval(() => {
       this.nowMs = performance.now();
     }, 1000);
@@ -337,12 +347,22 @@ export class AppState {
 
   stop(): void {
     clearInterval(this.#ticker);
+    this.update.stop();
     this.coach?.stop();
     this.breathing?.dispose();
     this.recording?.dispose();
     this.library.close();
     for (const strap of this.straps) strap.dispose();
     this.straps = [];
+  }
+
+  /** What an update must wait for: a reload now would cut off the run or exercise being recorded. */
+  #updateBlocker(): UpdateBlocker | undefined {
+    const recording = this.recording;
+    if (recording?.isActive) return recording.meta?.kind === 'breathing' ? 'exercise' : 'run';
+    const breathing = this.breathing?.state;
+    if (breathing === 'running' || breathing === 'finishing') return 'exercise';
+    return undefined;
   }
 
   /** Opens Chrome's chooser, or reconnects a strap paired before when one is given. */

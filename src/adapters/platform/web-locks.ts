@@ -50,3 +50,21 @@ export function acquireRecordingLock(
       });
   });
 }
+
+/** The part of navigator.locks that tells which locks are held. */
+export interface LockQuerier {
+  query(): Promise<LockManagerSnapshot>;
+}
+
+/** Whether some tab of this app records now (this one included); false when the browser cannot tell. */
+export async function isRecordingLockHeld(
+  locks: LockQuerier | undefined = (globalThis.navigator as Partial<Navigator> | undefined)?.locks,
+): Promise<boolean> {
+  if (locks === undefined) return false;
+  try {
+    const snapshot = await locks.query();
+    return (snapshot.held ?? []).some((lock) => lock.name === recordingLockName);
+  } catch {
+    return false;
+  }
+}

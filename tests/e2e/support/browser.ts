@@ -1,4 +1,7 @@
 import { execSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, onTestFinished } from 'vitest';
 
@@ -22,7 +25,7 @@ export interface LaunchOptions {
   webBluetooth?: boolean;
 }
 
-export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+function chromiumArgs(options: LaunchOptions): string[] {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -34,8 +37,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   ];
   if (options.webBluetooth ?? true)
     args.push('--enable-features=WebBluetooth,WebBluetoothNewPermissionsBackend');
+  return args;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   // Playwright's launch uses a fresh temporary profile and removes it on close.
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args });
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs(options) });
 }
 
 /** One browser for the whole test file, closed after its last test. */
@@ -73,10 +80,27 @@ export interface AppPage {
 export interface OpenAppOptions {
   /** Path and query after the base URL, e.g. `/?speed=10`. */
   path?: string;
+  /** Another server than the suite's preview of the build (e.g. one that switches builds). */
+  baseUrl?: string;
   /** Removes `navigator.bluetooth` before the app's code runs, as in a browser without Web Bluetooth. */
   withoutWebBluetooth?: boolean;
   /** Called with the fresh context and page before the app is loaded (e.g. to start the Bluetooth emulation). */
   beforeLoad?: (context: BrowserContext, page: Page) => Promise<void>;
+}
+
+/**
+ * Makes every Content-Security-Policy violation a console error, which fails the test like any other: every test
+ * then guards the policy in index.html. (Chromium also logs "Refused to ..." itself; the event adds which directive
+ * and what was blocked, also for reports that Chromium only counts.)
+ */
+export async function reportContentSecurityViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
 }
 
 /** A fresh context and page for one test, closed when the test ends, with its console watched. */
@@ -85,11 +109,35 @@ export async function openApp(browser: Browser, options: OpenAppOptions = {}): P
   onTestFinished(async () => {
     await context.close();
   });
+  return openAppIn(context, options);
+}
+
+/**
+ * The app in a browser of its own with a real, fresh profile on disk, closed and removed when the test ends. Only
+ * such a profile can install apps: Playwright's usual contexts are incognito, which Chromium never offers to install.
+ */
+export async function openAppInProfile(options: OpenAppOptions & LaunchOptions = {}): Promise<AppPage> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'calm-run-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: chromiumArgs(options),
+  });
+  onTestFinished(async () => {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  });
+  return openAppIn(context, options);
+}
+
+/** Opens the app in a new page of this context, with its console watched. */
+async function openAppIn(context: BrowserContext, options: OpenAppOptions): Promise<AppPage> {
   if (options.withoutWebBluetooth === true) {
     await context.addInitScript(() => {
       Reflect.deleteProperty(Navigator.prototype, 'bluetooth');
     });
   }
+  await reportContentSecurityViolations(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => {
@@ -102,7 +150,7 @@ export async function openApp(browser: Browser, options: OpenAppOptions = {}): P
     problems.push(`console.error: ${text}`);
   });
   await options.beforeLoad?.(context, page);
-  await page.goto(new URL(options.path ?? '/', inject('baseUrl')).href);
+  await page.goto(new URL(options.path ?? '/', options.baseUrl ?? inject('baseUrl')).href);
   return {
     context,
     page,

@@ -7,6 +7,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The folder of the build being served: what the service worker must precache. */
+    buildDir: string;
   }
 }
 
@@ -28,6 +30,7 @@ export async function setup(project: TestProject): Promise<void> {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('The preview server did not report a URL');
   project.provide('baseUrl', url.replace('127.0.0.1', 'localhost'));
+  project.provide('buildDir', outDir);
 }
 
 export async function teardown(): Promise<void> {

@@ -2,8 +2,8 @@ import { m } from '../../../src/paraglide/messages.js';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { button, hrmFlags, rrBytes } from './calm-run-page';
-import { expectAttribute, expectText, textOf } from './expect-page';
+import { button, expectState, hrmFlags, rrBytes } from './calm-run-page';
+import { expectAttribute, expectNumber, expectText, textOf } from './expect-page';
 
 /** Helpers for the sessions feature: the run flow, the detail screen, files in and out, and the database. */
 
@@ -330,4 +330,27 @@ export async function expectRecordingStatus(page: Page, status: 'recording' | 'p
 export async function expectImportOutcome(page: Page, kind: string, text: string | RegExp): Promise<void> {
   await expectAttribute(page.getByTestId('import-outcome'), 'data-kind', kind);
   await expectText(page.getByTestId('import-outcome'), text);
+}
+
+/** Waits until the run screen's clock shows at least this many seconds. */
+export async function expectRunClockAtLeast(page: Page, seconds: number): Promise<void> {
+  await expectNumber(
+    async () => clockSeconds(await textOf(page.getByTestId('run-clock'))),
+    (shown) => shown >= seconds,
+    `the run clock at ${seconds} s or more`,
+  );
+}
+
+/**
+ * A whole run with the simulated strap, from the home screen: connect it, start, run for `seconds` on the run
+ * clock, finish, save. Ends on the saved run's detail screen and returns its id.
+ */
+export async function recordSimulatedRun(page: Page, seconds = 3): Promise<string> {
+  await button(page, m.trySimulatedStrap()).click();
+  await expectState(page, 'live');
+  await startRun(page);
+  await expectRunClockAtLeast(page, seconds);
+  const sessionId = await finishRun(page);
+  await saveAndShowRun(page, sessionId);
+  return sessionId;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   acquireRecordingLock,
+  isRecordingLockHeld,
   recordingLockName,
   type LockRequester,
 } from '../../../../src/adapters/platform/web-locks';
@@ -53,5 +54,22 @@ describe('acquireRecordingLock', () => {
       request: () => Promise.reject(new DOMException('no', 'SecurityError')),
     };
     expect(await acquireRecordingLock(refusing)).toBe('unsupported');
+  });
+});
+
+describe('isRecordingLockHeld', () => {
+  it('is true only while some tab holds the recording lock', async () => {
+    const snapshot = (names: string[]): LockManagerSnapshot => ({
+      held: names.map((name) => ({ name, mode: 'exclusive' as const, clientId: 'tab' })),
+      pending: [],
+    });
+    expect(await isRecordingLockHeld({ query: () => Promise.resolve(snapshot([recordingLockName])) })).toBe(
+      true,
+    );
+    expect(await isRecordingLockHeld({ query: () => Promise.resolve(snapshot(['other'])) })).toBe(false);
+  });
+
+  it('is false when the browser cannot tell', async () => {
+    expect(await isRecordingLockHeld({ query: () => Promise.reject(new Error('no')) })).toBe(false);
   });
 });
