@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startedMark } from '../../src/app/started-mark';
 import { m } from '../../src/paraglide/messages.js';
 import { chromiumPath, launchChromium } from '../e2e/support/browser';
+import { buildProduction } from '../e2e/support/production-build';
 import { recordFigure } from './support/figures';
 
 /**
@@ -108,16 +109,7 @@ describe('bundle: bytes before the first screen, and the precache', () => {
   beforeAll(async () => {
     // Its own build in a temporary folder, so it never races an e2e run or a `npm run build` into dist/.
     outDir = mkdtempSync(join(tmpdir(), 'calm-run-bundle-'));
-    // Vitest sets NODE_ENV=test, and Vite then builds with Svelte's dev-mode output (about 12 kB gzip more):
-    // the figure is about what users download, so this build is a production one, like `npm run build`.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ logLevel: 'warn', mode: 'production', build: { outDir, emptyOutDir: true } });
-    } finally {
-      if (nodeEnv === undefined) delete process.env.NODE_ENV;
-      else process.env.NODE_ENV = nodeEnv;
-    }
+    await buildProduction(outDir);
   }, 180_000);
 
   afterAll(async () => {

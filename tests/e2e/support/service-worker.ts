@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
+import { buildProduction } from './production-build';
 import { expect } from 'vitest';
 
 /** Helpers for the offline app: its service worker, the precache, and builds served from a folder that can change. */
@@ -117,9 +117,5 @@ export async function startSwitchableServer(rootDir: string): Promise<Switchable
 
 /** Builds the app into this folder with its own build id (on `<html data-build>`), so two builds differ. */
 export async function buildApp(outDir: string, buildId: string): Promise<void> {
-  await build({
-    logLevel: 'warn',
-    define: { __BUILD_ID__: JSON.stringify(buildId) },
-    build: { outDir, emptyOutDir: true },
-  });
+  await buildProduction(outDir, { define: { __BUILD_ID__: JSON.stringify(buildId) } });
 }
