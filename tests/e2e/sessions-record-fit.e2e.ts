@@ -11,6 +11,7 @@ import {
   expectRecordingStatus,
   finishRun,
   historyTexts,
+  openHistory,
   importOnHistory,
   measurementPacket,
   saveAndShowRun,
@@ -112,10 +113,9 @@ describe('a run recorded with the strap', () => {
     expect(rrLines.map(Math.round)).toEqual(sentRr);
 
     // The history lists it.
-    await page.getByRole('link', { name: m.navHistory(), exact: true }).click();
-    expect(await page.getByTestId('history-list').locator(`a[href="#/session/${sessionId}"]`).count()).toBe(
-      1,
-    );
+    await openHistory(page);
+    await page.getByTestId('history-list').locator(`a[href="#/session/${sessionId}"]`).waitFor();
+    expect(await page.getByTestId('history-list').getByRole('listitem').count()).toBe(1);
     await page.goBack();
 
     const fit = await exportFit(page);
