@@ -1,5 +1,6 @@
 import { m } from '../../src/paraglide/messages.js';
 import { overwriteGetLocale, type Locale } from '../../src/paraglide/runtime.js';
+import { zoneStatesMessages } from '../../src/i18n/message-choices';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,8 +13,19 @@ import {
 } from './support/axe';
 import { openApp, useBrowser } from './support/browser';
 import { contrastRatio, controlEdges } from './support/contrast';
-import { button, expectState } from './support/calm-run-page';
-import { finishRun, importOnHistory, saveAndShowRun, startRun } from './support/sessions';
+import { button, expectState, pairStrap } from './support/calm-run-page';
+import { openAppWithBluetooth } from './support/emulated-strap';
+import { expectAttribute, textOf } from './support/expect-page';
+import { expectVisibleFocus, focusedElement, tabTo } from './support/keyboard';
+import { movingElements, unreadable } from './support/layout';
+import {
+  afterRunSessionId,
+  finishRun,
+  importOnHistory,
+  measurementPacket,
+  saveAndShowRun,
+  startRun,
+} from './support/sessions';
 import { backupFileOf, syntheticRun } from './support/synthetic-sessions';
 
 const browser = useBrowser();
@@ -52,6 +64,15 @@ async function goTo(page: Page, hash: string, heading?: string): Promise<void> {
     await page.getByRole('heading', { name: heading, exact: true, level: 1 }).waitFor();
 }
 
+/** On the profile screen: a runner with a fixed zone, saved, so a run shows its zone state. */
+async function saveFixedZone(page: Page, lowBpm: number, highBpm: number): Promise<void> {
+  await page.getByLabel(m.runnerName()).fill('Sam');
+  await page.getByLabel(m.zoneMethods_fixed()).check();
+  await page.getByLabel(m.lowBpm()).fill(String(lowBpm));
+  await page.getByLabel(m.highBpm()).fill(String(highBpm));
+  await button(page, m.saveProfile()).click();
+}
+
 /** What the sweep carries from one step to the next. */
 interface SweepState {
   sessionId: string;
@@ -75,16 +96,8 @@ const steps: readonly Step[] = [
     },
   },
   { screen: 'profile', show: (page) => goTo(page, '#/profile', m.profileTitle()) },
-  {
-    // A runner with a fixed zone, so the run screen shows a zone state.
-    show: async (page) => {
-      await page.getByLabel(m.runnerName()).fill('Sam');
-      await page.getByLabel(m.zoneMethods_fixed()).check();
-      await page.getByLabel(m.lowBpm()).fill('100');
-      await page.getByLabel(m.highBpm()).fill('140');
-      await button(page, m.saveProfile()).click();
-    },
-  },
+  // A runner with a fixed zone, so the run screen shows a zone state.
+  { show: (page) => saveFixedZone(page, 100, 140) },
   { screen: 'course', show: (page) => goTo(page, '#/course', m.courseTitle()) },
   {
     screen: 'course, editor open',
@@ -237,4 +250,166 @@ describe('accessibility: WCAG 2.2 AA on every screen', () => {
       without.expectNoUnhandledErrors();
     }, 180_000);
   }
+});
+
+describe('accessibility: keyboard', () => {
+  it('the skip link jumps past the navigation to the screen', async () => {
+    const app = await openApp(browser(), { path: '/?sim=calmRun&speed=10' });
+    const { page } = app;
+    await button(page, m.trySimulatedStrap()).waitFor();
+    const skip = await tabTo(page, m.skipToContent(), { maxPresses: 1 });
+    expect(skip.description).toMatch(/^a /u);
+    const box = await page.getByRole('link', { name: m.skipToContent() }).boundingBox();
+    expect(box && box.x >= 0 && box.y >= 0, 'the focused skip link is on screen').toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // The next Tab lands on the screen's first control, not in the header's navigation.
+    await page.keyboard.press('Tab');
+    expectVisibleFocus(await focusedElement(page));
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+    app.expectNoUnhandledErrors();
+  });
+
+  it('completes a run by keyboard alone, with the focus always visible', async () => {
+    const app = await openApp(browser(), { path: '/?sim=calmRun&speed=10' });
+    const { page } = app;
+    await button(page, m.trySimulatedStrap()).waitFor();
+
+    await tabTo(page, m.trySimulatedStrap());
+    await page.keyboard.press('Enter');
+    await expectState(page, 'live');
+    // Shift+Tab goes back the same way.
+    await tabTo(page, m.startRun(), { backwards: true });
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: m.beforeRunTitle(), exact: true }).waitFor();
+
+    await tabTo(page, m.startWithoutAnswers());
+    await page.keyboard.press('Space');
+    await expectAttribute(page.getByTestId('recording-state'), 'data-status', 'recording');
+
+    await tabTo(page, m.finishRun());
+    await page.keyboard.press('Space');
+    // The question takes the focus; the next Tab reaches "Yes, finish".
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('group');
+    expectVisibleFocus(await focusedElement(page));
+    await tabTo(page, m.finishYes());
+    await page.keyboard.press('Enter');
+    const sessionId = await afterRunSessionId(page);
+
+    // A scale answered with the arrow keys: Tab into the group, then move along it.
+    await tabTo(page, /^-?\d/u);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('input[type="radio"]:checked').count()).toBeGreaterThan(0);
+    expectVisibleFocus(await focusedElement(page));
+
+    await tabTo(page, m.saveAndShowSummary());
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.hash === `#/session/${encodeURIComponent(sessionId)}`);
+    await page.getByTestId('session-summary').waitFor();
+    app.expectNoUnhandledErrors();
+  });
+});
+
+describe('accessibility: the live numbers at 200 % text on a small phone', () => {
+  it('keeps the heart rate, zone word, phase and clock whole and apart', async () => {
+    const app = await openApp(browser(), { path: '/?sim=calmRun&speed=10#/profile' });
+    const { page } = app;
+    await page.setViewportSize({ width: 360, height: 740 });
+    await saveFixedZone(page, 100, 140);
+    await goTo(page, '#/');
+    await page.evaluate(() => {
+      document.documentElement.style.fontSize = '200%';
+    });
+    await button(page, m.trySimulatedStrap()).click();
+    await expectState(page, 'live');
+    await page.getByTestId('heart-rate').filter({ hasText: /\d/u }).waitFor();
+    expect(await unreadable(page, ['[data-testid="heart-rate"]', '[data-testid="heart-rate"] + p'])).toEqual(
+      [],
+    );
+
+    await startRun(page);
+    await page.getByTestId('zone-state').waitFor();
+    await page.getByTestId('phase').waitFor();
+    expect(
+      await unreadable(page, [
+        '[data-testid="heart-rate"]',
+        '[data-testid="zone-state"] [aria-live]',
+        '[data-testid="run-clock"]',
+        '[data-testid="recording-state"]',
+        '[data-testid="phase"] p',
+      ]),
+    ).toEqual([]);
+    app.expectNoUnhandledErrors();
+  });
+});
+
+describe('accessibility: the zone in words, shape and a polite live region', () => {
+  it('announces a zone change politely, and each zone state has its own word and shape', async () => {
+    const { app, bluetooth } = await openAppWithBluetooth(browser(), { path: '/#/profile' });
+    const { page } = app;
+    await saveFixedZone(page, 120, 140);
+    await goTo(page, '#/');
+    const strap = await bluetooth.addStrap({ address: '44:55:66:77:88:AA', name: 'Polar H10 zone' });
+    await pairStrap(page, bluetooth, strap);
+    await startRun(page);
+
+    const zone = page.getByTestId('zone-state');
+    const region = zone.locator('[aria-live]');
+    expect(await region.getAttribute('aria-live')).toBe('polite');
+    await region.evaluate((element) => {
+      element.setAttribute('data-first-node', '');
+    });
+    await strap.sendMeasurement(measurementPacket(130, [462]));
+    await expectAttribute(zone, 'data-state', 'in');
+    const calm = await textOf(region);
+    expect(calm).toContain(m.zoneStates_in());
+    await strap.sendMeasurement(measurementPacket(95, [632]));
+    await strap.sendMeasurement(measurementPacket(95, [632]));
+    await expectAttribute(zone, 'data-state', 'below');
+    const easy = await textOf(region);
+    expect(easy).toContain(m.zoneStates_below());
+    expect(easy).not.toBe(calm);
+    // The same live node was updated: a region put in anew is not announced by every screen reader.
+    expect(await region.getAttribute('data-first-node')).toBe('');
+
+    // Each state the screen can show: its word, and a shape that differs by more than colour.
+    const states = ['no-reading', 'below', 'in', 'above'] as const;
+    const words = states.map((state) => zoneStatesMessages[state]());
+    expect(new Set(words).size, words.join(', ')).toBe(states.length);
+    const shapes = await zone.evaluate((element, all) => {
+      const shape = element.querySelector('.shape');
+      if (!shape) return [];
+      const before = element.getAttribute('data-state') ?? '';
+      const result = all.map((state) => {
+        element.setAttribute('data-state', state);
+        const style = getComputedStyle(shape);
+        return `${style.clipPath} | ${style.borderRadius} | ${style.borderTopStyle} ${style.borderTopWidth}`;
+      });
+      element.setAttribute('data-state', before);
+      return result;
+    }, states);
+    expect(new Set(shapes).size, shapes.join('\n')).toBe(states.length);
+    app.expectNoUnhandledErrors();
+  });
+});
+
+describe('accessibility: reduced motion', () => {
+  it('stops every animation and transition, the breathing pacer and the run screen included', async () => {
+    const app = await openApp(browser(), { path: '/?sim=calmRun&speed=10#/breathing' });
+    const { page } = app;
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await button(page, m.trySimulatedStrap()).click();
+    await page.getByTestId('breathing-strap').waitFor();
+    await page.getByTestId('start-breathing').click();
+    await expectAttribute(page.getByTestId('pacer'), 'data-motion', 'reduced');
+    expect(await movingElements(page)).toEqual([]);
+    await button(page, m.stopBreathing()).click();
+    await button(page, m.stopBreathingYes()).click();
+    await page.waitForURL((url) => url.hash.startsWith('#/session/'));
+    await goTo(page, '#/');
+    await startRun(page);
+    expect(await movingElements(page)).toEqual([]);
+    app.expectNoUnhandledErrors();
+  });
 });
