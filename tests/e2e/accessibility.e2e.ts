@@ -278,6 +278,9 @@ describe('accessibility: keyboard', () => {
     await tabTo(page, m.trySimulatedStrap());
     await page.keyboard.press('Enter');
     await expectState(page, 'live');
+    // The pressed button has gone with the connect screen: the focus went to the strap, not to the page's top.
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('straps'))).toBe(true);
+    expectVisibleFocus(await focusedElement(page));
     // Shift+Tab goes back the same way.
     await tabTo(page, m.startRun(), { backwards: true });
     await page.keyboard.press('Enter');
@@ -285,6 +288,14 @@ describe('accessibility: keyboard', () => {
 
     await tabTo(page, m.startWithoutAnswers());
     await page.keyboard.press('Space');
+    await expectAttribute(page.getByTestId('recording-state'), 'data-status', 'recording');
+
+    // Pause and resume with the same button, which keeps the focus.
+    await tabTo(page, m.pause());
+    await page.keyboard.press('Space');
+    await expectAttribute(page.getByTestId('recording-state'), 'data-status', 'paused');
+    expect((await focusedElement(page))?.name).toBe(m.resume());
+    await page.keyboard.press('Enter');
     await expectAttribute(page.getByTestId('recording-state'), 'data-status', 'recording');
 
     await tabTo(page, m.finishRun());
