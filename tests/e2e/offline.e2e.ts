@@ -21,6 +21,7 @@ const screens: { hash: string; heading: string }[] = [
   { hash: '#/course', heading: m.courseTitle() },
   { hash: '#/settings', heading: m.settingsTitle() },
   { hash: '#/breathing', heading: m.breathingTitle() },
+  { hash: '#/privacy', heading: m.privacyTitle() },
 ];
 
 describe('offline', () => {
