@@ -87,8 +87,8 @@ export default defineConfig(({ command }) => ({
   define: {
     // Which build this is, on <html data-build>: tells an update apart from the version it replaced.
     __BUILD_ID__: JSON.stringify(process.env.CALM_RUN_BUILD_ID ?? packageJson.version),
-    // Only a build has a sw.js, and the dev server must never be cached. Not import.meta.env.PROD: that follows
-    // NODE_ENV, which vitest sets to 'test', so the e2e suite's build would have no service worker.
+    // Only a build has a sw.js, and the dev server must never be cached: this asks "is it a build?" directly,
+    // where import.meta.env.PROD would follow the mode and NODE_ENV.
     __SERVICE_WORKER__: JSON.stringify(command === 'build'),
   },
   build: {

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { m } from '../../src/paraglide/messages.js';
-import { chromiumPath, launchChromium } from '../e2e/support/browser';
+import { installedChromium, launchChromium } from '../e2e/support/browser';
 import { copyOf, seedSession, writeSessions, type SeedSession } from './support/browser-seed';
 import { recordFigure } from './support/figures';
 
@@ -22,16 +22,7 @@ import { recordFigure } from './support/figures';
  * printed, then the median of the next runs is recorded; the screen is left for home between runs.
  */
 
-function findChromium(): string | undefined {
-  try {
-    const path = chromiumPath();
-    return existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const chromium = findChromium();
+const chromium = installedChromium();
 if (chromium === undefined) {
   console.log(
     'browser-storage bench skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH); ' +

@@ -7,7 +7,7 @@ import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startedMark } from '../../src/app/started-mark';
 import { m } from '../../src/paraglide/messages.js';
-import { chromiumPath, launchChromium } from '../e2e/support/browser';
+import { installedChromium, launchChromium } from '../e2e/support/browser';
 import { buildProduction } from '../e2e/support/production-build';
 import { recordFigure } from './support/figures';
 
@@ -28,16 +28,7 @@ import { recordFigure } from './support/figures';
  * otherwise every build output file except source maps.
  */
 
-function findChromium(): string | undefined {
-  try {
-    const path = chromiumPath();
-    return existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const chromium = findChromium();
+const chromium = installedChromium();
 if (chromium === undefined) {
   console.log(
     'bundle bench: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH); ' +

@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -17,6 +17,16 @@ export function chromiumPath(): string {
     throw new Error(
       'No Chromium found: install Debian chromium (apt-get install -y chromium) or set CHROMIUM_PATH',
     );
+  }
+}
+
+/** The Chromium to use, or undefined when none is installed: for benches that print figures only when they can. */
+export function installedChromium(): string | undefined {
+  try {
+    const path = chromiumPath();
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
   }
 }
 
