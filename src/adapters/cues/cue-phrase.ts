@@ -1,10 +1,9 @@
 import type { CueLocale } from './cue-output';
 import type { CuePhraseTable } from './cue-phrase-table';
-import { cuePhrasesEn } from './cue-phrases-en';
-import { cuePhrasesNl } from './cue-phrases-nl';
+import { cuePhraseTable } from './cue-phrases';
 import type { SpokenCueId, SpokenCueOf } from './spoken-cue';
 
-const tables: Record<CueLocale, CuePhraseTable> = { en: cuePhrasesEn, nl: cuePhrasesNl };
+const tables: Record<CueLocale, CuePhraseTable> = { en: cuePhraseTable('en'), nl: cuePhraseTable('nl') };
 
 /** The sentence to speak (or show) for a cue, in the runner's language. */
 export function cuePhrase<Id extends SpokenCueId>(cue: SpokenCueOf<Id>, locale: CueLocale): string {

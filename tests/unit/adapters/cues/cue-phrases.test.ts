@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CueLocale } from '../../../../src/adapters/cues/cue-output';
 import { cuePhrase } from '../../../../src/adapters/cues/cue-phrase';
-import { cuePhrasesEn } from '../../../../src/adapters/cues/cue-phrases-en';
-import { cuePhrasesNl } from '../../../../src/adapters/cues/cue-phrases-nl';
+import { cuePhraseTable } from '../../../../src/adapters/cues/cue-phrases';
 import {
   planPhases,
   spokenCueIds,
@@ -36,8 +35,8 @@ const locales: CueLocale[] = ['nl', 'en'];
 describe('cue phrases', () => {
   it('has a sentence for every cue id in both languages, and nothing more', () => {
     const sortedIds = [...spokenCueIds].sort();
-    expect(Object.keys(cuePhrasesEn).sort()).toEqual(sortedIds);
-    expect(Object.keys(cuePhrasesNl).sort()).toEqual(sortedIds);
+    expect(Object.keys(cuePhraseTable('en')).sort()).toEqual(sortedIds);
+    expect(Object.keys(cuePhraseTable('nl')).sort()).toEqual(sortedIds);
     expect(Object.keys(examples).sort()).toEqual(sortedIds);
   });
 
