@@ -115,4 +115,41 @@ describe('a new version', () => {
 
     app.expectNoUnhandledErrors();
   });
+
+  it('reaches every open tab: once one applies it, "Update now" in another reloads that one too', async () => {
+    const serverAB = switchableServer();
+    serverAB.serve(dirA);
+    const app = await openApp(browser(), { baseUrl: serverAB.url });
+    const first = app.page;
+    await waitForServiceWorkerControl(first);
+    await waitForCompletePrecache(first, dirA);
+    const second = await app.context.newPage();
+    await second.goto(first.url());
+    await waitForServiceWorkerControl(second);
+    expect(await shownBuild(second)).toBe(buildA);
+
+    serverAB.serve(dirB);
+    await checkForUpdate(first);
+    for (const page of [first, second]) {
+      await expectAttribute(
+        page.getByTestId('update-available').locator('[data-state]'),
+        'data-state',
+        'ready',
+        30_000,
+      );
+    }
+
+    await Promise.all([first.waitForEvent('load'), button(first, m.updateNow()).click()]);
+    await expectAttribute(first.locator('html'), 'data-build', buildB);
+    // The second tab is still on the old version's page, now under the new worker: its button reloads it.
+    expect(await shownBuild(second)).toBe(buildA);
+    await expectAttribute(
+      second.getByTestId('update-available').locator('[data-state]'),
+      'data-state',
+      'ready',
+    );
+    await Promise.all([second.waitForEvent('load'), button(second, m.updateNow()).click()]);
+    await expectAttribute(second.locator('html'), 'data-build', buildB);
+    app.expectNoUnhandledErrors();
+  });
 });

@@ -6,11 +6,15 @@ import { Workbox } from 'workbox-window';
  */
 export interface AppUpdateChannel {
   /**
-   * Registers the service worker. `onWaiting` is called each time a new version has installed and waits, also for
-   * one that was already waiting when the page loaded.
+   * Registers the service worker. `onNewVersion` is called each time a new version has installed and waits (also
+   * one that was already waiting when the page loaded), and when another tab's "Update now" has moved this page to
+   * the new version, whose files it must reload to use.
    */
-  start(onWaiting: () => void): Promise<void>;
-  /** Lets the waiting version take over and reloads the page once it controls it. */
+  start(onNewVersion: () => void): Promise<void>;
+  /**
+   * Lets the waiting version take over and reloads the page once it controls it; reloads at once when another tab
+   * has already let it take over.
+   */
   applyUpdate(): void;
   /** Asks the server now whether there is a newer version (browsers otherwise check on navigation). */
   checkForUpdate(): Promise<void>;
@@ -21,12 +25,21 @@ const scriptUrl = `${import.meta.env.BASE_URL}sw.js`;
 
 class WorkboxUpdateChannel implements AppUpdateChannel {
   readonly #workbox = new Workbox(scriptUrl, { scope: import.meta.env.BASE_URL });
+  #applying = false;
   #reloading = false;
 
-  async start(onWaiting: () => void): Promise<void> {
-    // Workbox also fires 'waiting' for a worker that was already waiting before register().
+  async start(onNewVersion: () => void): Promise<void> {
+    // Workbox also fires 'waiting' for a worker that was already waiting before register(), and in every open tab.
     this.#workbox.addEventListener('waiting', () => {
-      onWaiting();
+      onNewVersion();
+    });
+    // The first worker takes an uncontrolled page at once (clientsClaim): that is no new version. A later change
+    // this tab did not ask for is another tab's "Update now": the old version's files are gone from the cache, so
+    // this page must reload before it opens a screen it has not loaded yet.
+    let controlled = navigator.serviceWorker.controller !== null;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (controlled && !this.#applying) onNewVersion();
+      controlled = true;
     });
     try {
       await this.#workbox.register();
@@ -36,13 +49,30 @@ class WorkboxUpdateChannel implements AppUpdateChannel {
   }
 
   applyUpdate(): void {
+    this.#applying = true;
+    void navigator.serviceWorker
+      .getRegistration(import.meta.env.BASE_URL)
+      .then((registration) => {
+        if (registration?.waiting) this.#takeOver();
+        else this.#reload();
+      })
+      .catch(() => {
+        this.#reload();
+      });
+  }
+
+  #takeOver(): void {
+    // Reload only once the new worker answers requests, so the page loads the new version's files.
     this.#workbox.addEventListener('controlling', () => {
-      // Reload only once the new worker answers requests, so the page loads the new version's files.
-      if (this.#reloading) return;
-      this.#reloading = true;
-      location.reload();
+      this.#reload();
     });
     this.#workbox.messageSkipWaiting();
+  }
+
+  #reload(): void {
+    if (this.#reloading) return;
+    this.#reloading = true;
+    location.reload();
   }
 
   async checkForUpdate(): Promise<void> {
