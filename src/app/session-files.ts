@@ -1,6 +1,7 @@
 import { encodeSamples, decodeSamples } from '../core/session/sample-codec';
 import { summarizeSession } from '../core/session/session-summary';
 import type { SampleChunk } from '../core/session/session-model';
+import type { ImportRefusal } from '../adapters/files/import-refusal';
 import type { SessionWithSamples } from '../adapters/files/session-with-samples';
 import type { ImportItem, SessionStorage } from '../adapters/storage/session-storage';
 
@@ -16,7 +17,7 @@ export async function loadSessionWithSamples(
 
 export type ImportOutcome =
   | { kind: 'imported'; imported: number; skipped: number }
-  | { kind: 'refused'; reason: string }
+  | { kind: 'refused'; refusal: ImportRefusal }
   | { kind: 'storage-failed' };
 
 const maxImportBytes = 100_000_000;
@@ -33,18 +34,18 @@ function looksLikeFit(bytes: Uint8Array): boolean {
 export async function importSessionFile(store: SessionStorage, file: File): Promise<ImportOutcome> {
   // Refuse a huge file before reading it into memory; the parsers check their own, finer limits after.
   if (file.size > maxImportBytes)
-    return { kind: 'refused', reason: `the file is larger than ${maxImportBytes / 1e6} MB` };
+    return { kind: 'refused', refusal: { code: 'file-too-large', maxMegabytes: maxImportBytes / 1e6 } };
   const bytes = new Uint8Array(await file.arrayBuffer());
   let sessions: SessionWithSamples[];
   if (looksLikeFit(bytes) || file.name.toLowerCase().endsWith('.fit')) {
     const { importFit } = await import('../adapters/files/fit-import');
     const result = importFit(bytes);
-    if (!result.ok) return { kind: 'refused', reason: result.reason };
+    if (!result.ok) return { kind: 'refused', refusal: result.refusal };
     sessions = [result.session];
   } else {
     const { parseBackup } = await import('../adapters/files/backup');
     const result = parseBackup(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
-    if (!result.ok) return { kind: 'refused', reason: result.reason };
+    if (!result.ok) return { kind: 'refused', refusal: result.refusal };
     sessions = result.sessions;
   }
   const items: ImportItem[] = sessions.map(({ meta, samples }) => {

@@ -12,6 +12,7 @@ import { fromCompactSamples, toCompactSamples, type CompactSamples } from './com
 import { defaultBackupLimits, type BackupLimits } from './file-limits';
 import { nestsDeeperThan } from './json-nesting';
 import { backupSessionSchema } from './session-schema';
+import type { ImportRefusal } from './import-refusal';
 import type { Refusal, SessionWithSamples } from './session-with-samples';
 
 export const backupFormat = 'calm-run-backup';
@@ -66,14 +67,7 @@ const documentSchema = (limits: BackupLimits) =>
       name: v.pipe(v.string(), v.maxLength(100)),
       version: v.pipe(v.string(), v.maxLength(100)),
     }),
-    sessions: v.pipe(
-      v.array(backupSessionSchema(limits)),
-      v.maxLength(limits.maxSessions),
-      v.check(
-        (sessions) => new Set(sessions.map((session) => session.meta.id)).size === sessions.length,
-        'The same session appears twice',
-      ),
-    ),
+    sessions: v.pipe(v.array(backupSessionSchema(limits)), v.maxLength(limits.maxSessions)),
   });
 
 /**
@@ -86,57 +80,55 @@ export function parseBackup(text: string, limits: BackupLimits = defaultBackupLi
     return readBackup(text, limits);
   } catch (error) {
     // Nothing above should throw; this is the last guard so a strange file can never break the import screen.
-    return refuse(
-      `This backup could not be read (${error instanceof Error ? error.message : String(error)}).`,
-    );
+    return refuse({
+      code: 'backup-unreadable',
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
 function readBackup(text: string, limits: BackupLimits): BackupParseResult {
-  if (typeof text !== 'string') return refuse('This backup is not text.');
+  if (typeof text !== 'string') return refuse({ code: 'backup-not-text' });
   if (text.length > limits.maxTextLength) {
-    return refuse(
-      `This file is larger than ${Math.round(limits.maxTextLength / (1024 * 1024))} MB, more than a Calm Run backup can be.`,
-    );
+    return refuse({
+      code: 'backup-too-large',
+      maxMegabytes: Math.round(limits.maxTextLength / (1024 * 1024)),
+    });
   }
-  if (text.trim() === '') return refuse('This file is empty.');
+  if (text.trim() === '') return refuse({ code: 'backup-empty' });
   if (nestsDeeperThan(text, limits.maxNestingDepth)) {
-    return refuse('This file is not a Calm Run backup: it is nested far deeper than a backup ever is.');
+    return refuse({ code: 'backup-too-deep' });
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return refuse('This file is not a Calm Run backup: it is not valid JSON, or it was cut off.');
+    return refuse({ code: 'backup-not-json' });
   }
 
   const envelope = v.safeParse(envelopeSchema, json);
   if (!envelope.success) {
     const issue = envelope.issues[0];
     const path = v.getDotPath(issue);
-    return refuse(
-      path === 'version'
-        ? 'This backup has no valid version number.'
-        : 'This file is not a Calm Run backup (it does not say "calm-run-backup").',
-    );
+    return refuse({ code: path === 'version' ? 'backup-no-version' : 'backup-not-calm-run' });
   }
   if (envelope.output.version > backupVersion) {
-    return refuse(
-      `This backup was made by a newer Calm Run (backup version ${envelope.output.version}); update Calm Run to import it.`,
-    );
+    return refuse({ code: 'backup-newer-version', version: envelope.output.version });
   }
 
   const parsed = v.safeParse(documentSchema(limits), json, { abortEarly: true });
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = v.getDotPath(issue);
-    return refuse(
-      `This backup is damaged or was changed by hand${path ? ` at ${path}` : ''}: ${issue.message}.`,
-    );
+    return refuse({ code: 'backup-damaged', detail: `${path ? `${path}: ` : ''}${issue.message}` });
+  }
+  const { sessions } = parsed.output;
+  if (new Set(sessions.map((session) => session.meta.id)).size !== sessions.length) {
+    return refuse({ code: 'backup-duplicate-session' });
   }
   return {
     ok: true,
-    sessions: parsed.output.sessions.map(({ meta, samples }) => ({
+    sessions: sessions.map(({ meta, samples }) => ({
       meta,
       samples: fromCompactSamples(samples),
     })),
@@ -226,6 +218,6 @@ function backupSummary(summary: SessionSummary): Listed<SessionSummary> {
   };
 }
 
-function refuse(reason: string): Refusal {
-  return { ok: false, reason };
+function refuse(refusal: ImportRefusal): Refusal {
+  return { ok: false, refusal };
 }

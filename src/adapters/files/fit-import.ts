@@ -9,6 +9,7 @@ import {
 } from './file-limits';
 import { fitMesgNum } from './fit-mesg-num';
 import { sessionIssue } from './session-schema';
+import type { ImportRefusal } from './import-refusal';
 import type { Refusal, SessionWithSamples } from './session-with-samples';
 import { stableHash, stableHashOfText } from './stable-hash';
 
@@ -23,8 +24,8 @@ interface ImportedPoint {
 
 /** Thrown from the decoder's listener to stop reading a file that is over a limit; the decoder catches it. */
 class LimitReached extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(readonly refusal: ImportRefusal) {
+    super(refusal.code);
   }
 }
 
@@ -58,24 +59,24 @@ export function importFit(
   try {
     return readFit(bytes, limits);
   } catch (error) {
-    return refuse(`This FIT file could not be read (${describeError(error)}).`);
+    return refuse({ code: 'fit-unreadable', detail: describeError(error) });
   }
 }
 
 function readFit(bytes: Uint8Array, limits: FitImportLimits): FitImportResult {
   if (bytes.byteLength > limits.maxBytes) {
-    return refuse(
-      `This file is ${megabytes(bytes.byteLength)} MB; Calm Run imports FIT files up to ${megabytes(limits.maxBytes)} MB.`,
-    );
+    return refuse({
+      code: 'fit-too-large',
+      megabytes: megabytes(bytes.byteLength),
+      maxMegabytes: megabytes(limits.maxBytes),
+    });
   }
   // The smallest FIT header is 12 bytes; below that the SDK's header reader would run off the end.
   const stream = Stream.fromByteArray(bytes);
-  if (bytes.byteLength < 12 || !Decoder.isFIT(stream)) return refuse('This is not a FIT file.');
+  if (bytes.byteLength < 12 || !Decoder.isFIT(stream)) return refuse({ code: 'fit-not-fit' });
   const decoder = new Decoder(stream);
   if (!decoder.checkIntegrity()) {
-    return refuse(
-      'This FIT file is damaged or incomplete (its size or checksum does not match); it may have been cut off while copying.',
-    );
+    return refuse({ code: 'fit-damaged' });
   }
 
   let recordCount = 0;
@@ -87,40 +88,34 @@ function readFit(bytes: Uint8Array, limits: FitImportLimits): FitImportResult {
       if (mesgNum === fitMesgNum.record) {
         recordCount += 1;
         if (recordCount > limits.maxRecords) {
-          throw new LimitReached(
-            `This FIT file has more than ${limits.maxRecords} records, more than any run.`,
-          );
+          throw new LimitReached({ code: 'fit-too-many-records', maxRecords: limits.maxRecords });
         }
       } else if (mesgNum === fitMesgNum.hrv) {
         hrvAnchors.push(recordCount - 1);
         const time: unknown = (mesg as { time?: unknown }).time;
         rrCount += Array.isArray(time) ? time.length : 1;
         if (rrCount > limits.maxRrIntervals) {
-          throw new LimitReached(
-            `This FIT file has more than ${limits.maxRrIntervals} heartbeats, more than any run.`,
-          );
+          throw new LimitReached({ code: 'fit-too-many-heartbeats', maxHeartbeats: limits.maxRrIntervals });
         }
       }
     },
   });
   const limitReached = errors.find((error) => error instanceof LimitReached);
-  if (limitReached) return refuse(limitReached.reason);
+  if (limitReached) return refuse(limitReached.refusal);
   const firstError = errors[0];
-  if (firstError) return refuse(`This FIT file could not be read completely (${describeError(firstError)}).`);
+  if (firstError) return refuse({ code: 'fit-incomplete', detail: describeError(firstError) });
 
   const fileType: unknown = messages.fileIdMesgs?.[0]?.type;
   if (fileType !== undefined && fileType !== 'activity') {
-    return refuse(
-      `This FIT file holds ${typeof fileType === 'string' ? fileType : 'other'} data, not an activity.`,
-    );
+    return refuse({ code: 'fit-not-activity', fileType: typeof fileType === 'string' ? fileType : 'other' });
   }
 
   const allPoints = readPoints(messages);
   attachRrIntervals(allPoints, readRrGroups(messages), hrvAnchors);
   const points = placedPoints(allPoints);
-  if (points.length === 0) return refuse('This FIT file has no recorded data points.');
+  if (points.length === 0) return refuse({ code: 'fit-no-points' });
   if (!points.some((point) => point.heartRateBpm !== null || point.rrIntervals1024.length > 0)) {
-    return refuse('This FIT file has no heart rate: it was recorded without a heart-rate sensor.');
+    return refuse({ code: 'fit-no-heart-rate' });
   }
 
   // Sorted after the RR intervals are attached, so each interval stays with its record; the sort is stable, so
@@ -130,7 +125,7 @@ function readFit(bytes: Uint8Array, limits: FitImportLimits): FitImportResult {
   const lastWallMs = ordered.at(-1)?.wallMs ?? firstWallMs;
   const startedAtWallMs = Math.min(readStartWallMs(messages) ?? firstWallMs, firstWallMs);
   if (startedAtWallMs < minWallMs || lastWallMs > maxWallMs) {
-    return refuse("This FIT file's times are not real dates: the device's clock was probably not set.");
+    return refuse({ code: 'fit-bad-times' });
   }
 
   const samples: SessionSample[] = ordered.map((point) => ({
@@ -152,7 +147,7 @@ function readFit(bytes: Uint8Array, limits: FitImportLimits): FitImportResult {
   };
   const session = { meta, samples };
   const issue = sessionIssue(session, defaultBackupLimits);
-  if (issue !== undefined) return refuse(`This FIT file holds values Calm Run cannot keep (${issue}).`);
+  if (issue !== undefined) return refuse({ code: 'fit-values-out-of-range', detail: issue });
   return { ok: true, session };
 }
 
@@ -308,8 +303,9 @@ function dateMs(value: unknown): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
+/** Megabytes to one decimal below 10 MB, whole above: a number the message shows in the runner's language. */
+function megabytes(bytes: number): number {
+  return Number((bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0));
 }
 
 function describeError(error: unknown): string {
@@ -317,6 +313,6 @@ function describeError(error: unknown): string {
   return message.length > 200 ? `${message.slice(0, 200)}…` : message;
 }
 
-function refuse(reason: string): Refusal {
-  return { ok: false, reason };
+function refuse(refusal: ImportRefusal): Refusal {
+  return { ok: false, refusal };
 }

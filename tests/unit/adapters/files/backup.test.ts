@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportBackup, parseBackup, type BackupDocument } from '../../../../src/adapters/files/backup';
 import { defaultBackupLimits, type BackupLimits } from '../../../../src/adapters/files/file-limits';
+import type { ImportRefusal } from '../../../../src/adapters/files/import-refusal';
 import type { SessionWithSamples } from '../../../../src/adapters/files/session-with-samples';
 import type { SessionMeta, SessionSample } from '../../../../src/core/session/session-model';
 import { sampleRun, tinySession } from './support/sample-session';
@@ -10,14 +11,19 @@ const exportedAt = new Date(Date.UTC(2026, 11, 1, 12, 0, 0));
 
 function parsed(text: string, limits?: BackupLimits): SessionWithSamples[] {
   const result = parseBackup(text, limits);
-  if (!result.ok) throw new Error(`refused: ${result.reason}`);
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.refusal)}`);
   return result.sessions;
 }
 
-function refusal(text: string, limits?: BackupLimits): string {
+function refusal(text: string, limits?: BackupLimits): ImportRefusal {
   const result = parseBackup(text, limits);
   if (result.ok) throw new Error('expected the backup to be refused');
-  return result.reason;
+  return result.refusal;
+}
+
+/** A backup refused as damaged, with the schema's words (path and issue) as the detail. */
+function damaged(detail: RegExp): ImportRefusal {
+  return { code: 'backup-damaged', detail: expect.stringMatching(detail) as string };
 }
 
 /** A valid backup as a plain object, for the tests to break in one place at a time. */
@@ -81,29 +87,33 @@ describe('exportBackup and parseBackup', () => {
 });
 
 describe('parseBackup refuses, with a reason and nothing else', () => {
-  const cases: [string, string, RegExp][] = [
-    ['an empty file', '', /empty/],
-    ['text that is not JSON', 'calm run', /not valid JSON/],
+  const cases: [string, string, ImportRefusal][] = [
+    ['an empty file', '', { code: 'backup-empty' }],
+    ['text that is not JSON', 'calm run', { code: 'backup-not-json' }],
+    ['a truncated backup', exportBackup([sampleRun()], '0.1.0').slice(0, 5000), { code: 'backup-not-json' }],
+    ['JSON that is not an object', '[1,2,3]', { code: 'backup-not-calm-run' }],
+    ['null', 'null', { code: 'backup-not-calm-run' }],
     [
-      'a truncated backup',
-      exportBackup([sampleRun()], '0.1.0').slice(0, 5000),
-      /not valid JSON, or it was cut off/,
+      'another format',
+      broken((doc) => (doc.format = 'gpx' as 'calm-run-backup')),
+      { code: 'backup-not-calm-run' },
     ],
-    ['JSON that is not an object', '[1,2,3]', /not a Calm Run backup/],
-    ['null', 'null', /not a Calm Run backup/],
-    ['another format', broken((doc) => (doc.format = 'gpx' as 'calm-run-backup')), /not a Calm Run backup/],
     [
       'a newer version',
       broken((doc) => (doc.version = 2 as 1)),
-      /made by a newer Calm Run \(backup version 2\)/,
+      { code: 'backup-newer-version', version: 2 },
     ],
-    ['version 0', broken((doc) => (doc.version = 0 as 1)), /no valid version/],
-    ['a version as text', broken((doc) => (doc.version = '1' as unknown as 1)), /no valid version/],
-    ['a fractional version', broken((doc) => (doc.version = 1.5 as 1)), /no valid version/],
+    ['version 0', broken((doc) => (doc.version = 0 as 1)), { code: 'backup-no-version' }],
+    [
+      'a version as text',
+      broken((doc) => (doc.version = '1' as unknown as 1)),
+      { code: 'backup-no-version' },
+    ],
+    ['a fractional version', broken((doc) => (doc.version = 1.5 as 1)), { code: 'backup-no-version' }],
     [
       '"__proto__" at the top',
       exportBackup([tinySession()], '0.1.0').replace('{"format"', '{"__proto__":{"polluted":true},"format"'),
-      /Invalid key: .* received "__proto__"/,
+      damaged(/Invalid key: .* received "__proto__"/),
     ],
     [
       '"__proto__" in a meta',
@@ -111,7 +121,7 @@ describe('parseBackup refuses, with a reason and nothing else', () => {
         '"id":"tiny-1"',
         '"__proto__":{"polluted":true},"id":"tiny-1"',
       ),
-      /sessions\.0\.meta.*__proto__/,
+      damaged(/sessions\.0\.meta.*__proto__/),
     ],
     [
       '"constructor" in the samples',
@@ -119,83 +129,115 @@ describe('parseBackup refuses, with a reason and nothing else', () => {
         '"elapsedMs":[',
         '"constructor":{"prototype":{"x":1}},"elapsedMs":[',
       ),
-      /constructor/,
+      damaged(/constructor/),
     ],
-    ['deeply nested junk', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, /nested far deeper/],
+    ['deeply nested junk', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, { code: 'backup-too-deep' }],
     [
       'deep nesting in a field',
       broken((doc) => ((doc.sessions[0] as unknown as { meta: { notes: unknown } }).meta.notes = nest(40))),
-      /nested far deeper/,
+      { code: 'backup-too-deep' },
     ],
     [
       'a huge number',
       exportBackup([tinySession()], '0.1.0').replace('[100,null,101]', '[1e400,null,101]'),
-      /heartRateBpm/,
+      damaged(/heartRateBpm/),
     ],
     [
       '"NaN" for a heart rate',
       broken((doc) => (samplesOf(doc).heartRateBpm[0] = 'NaN' as unknown as number)),
-      /heartRateBpm/,
+      damaged(/heartRateBpm/),
     ],
-    ['a heart rate of 301', broken((doc) => (samplesOf(doc).heartRateBpm[0] = 301)), /heartRateBpm/],
-    ['a fractional heart rate', broken((doc) => (samplesOf(doc).heartRateBpm[0] = 100.5)), /heartRateBpm/],
-    ['an RR interval of 0', broken((doc) => (samplesOf(doc).rr1024[0] = 0)), /rr1024/],
-    ['an RR interval of 65536', broken((doc) => (samplesOf(doc).rr1024[0] = 65536)), /rr1024/],
-    ['a contact code of 3', broken((doc) => (samplesOf(doc).contact[0] = 3 as 0)), /contact/],
-    ['sample times going backwards', broken((doc) => (samplesOf(doc).elapsedMs[2] = 500)), /go backwards/],
-    ['a negative sample time', broken((doc) => (samplesOf(doc).elapsedMs[0] = -1)), /elapsedMs/],
-    ['a fractional sample time', broken((doc) => (samplesOf(doc).elapsedMs[1] = 1000.5)), /elapsedMs/],
-    ['lists of different lengths', broken((doc) => samplesOf(doc).contact.pop()), /different lengths/],
-    ['RR counts that do not add up', broken((doc) => (samplesOf(doc).rrCount[0] = 2)), /do not add up/],
+    ['a heart rate of 301', broken((doc) => (samplesOf(doc).heartRateBpm[0] = 301)), damaged(/heartRateBpm/)],
+    [
+      'a fractional heart rate',
+      broken((doc) => (samplesOf(doc).heartRateBpm[0] = 100.5)),
+      damaged(/heartRateBpm/),
+    ],
+    ['an RR interval of 0', broken((doc) => (samplesOf(doc).rr1024[0] = 0)), damaged(/rr1024/)],
+    ['an RR interval of 65536', broken((doc) => (samplesOf(doc).rr1024[0] = 65536)), damaged(/rr1024/)],
+    ['a contact code of 3', broken((doc) => (samplesOf(doc).contact[0] = 3 as 0)), damaged(/contact/)],
+    [
+      'sample times going backwards',
+      broken((doc) => (samplesOf(doc).elapsedMs[2] = 500)),
+      damaged(/go backwards/),
+    ],
+    ['a negative sample time', broken((doc) => (samplesOf(doc).elapsedMs[0] = -1)), damaged(/elapsedMs/)],
+    [
+      'a fractional sample time',
+      broken((doc) => (samplesOf(doc).elapsedMs[1] = 1000.5)),
+      damaged(/elapsedMs/),
+    ],
+    [
+      'lists of different lengths',
+      broken((doc) => samplesOf(doc).contact.pop()),
+      damaged(/different lengths/),
+    ],
+    [
+      'RR counts that do not add up',
+      broken((doc) => (samplesOf(doc).rrCount[0] = 2)),
+      damaged(/do not add up/),
+    ],
     [
       'a feeling of 6',
       broken((doc) => (metaOf(doc).before = { feeling: 6 as 5, arousal: 3 })),
-      /before\.feeling/,
+      damaged(/before\.feeling/),
     ],
     [
       'a feeling of 2.5',
       broken((doc) => (metaOf(doc).after = { feeling: 2.5 as 2, arousal: 3 })),
-      /after\.feeling/,
+      damaged(/after\.feeling/),
     ],
     [
       'an arousal of 0',
       broken((doc) => (metaOf(doc).before = { feeling: 0, arousal: 0 as 1 })),
-      /before\.arousal/,
+      damaged(/before\.arousal/),
     ],
-    ['an exertion of 11', broken((doc) => (metaOf(doc).exertion = 11 as 10)), /exertion/],
-    ['an unknown kind', broken((doc) => (metaOf(doc).kind = 'swim' as 'run')), /kind/],
-    ['an id with a slash', broken((doc) => (metaOf(doc).id = '../../etc')), /meta\.id/],
-    ['an empty id', broken((doc) => (metaOf(doc).id = '')), /meta\.id/],
-    ['an id of 129 characters', broken((doc) => (metaOf(doc).id = 'a'.repeat(129))), /meta\.id/],
-    ['notes over 100,000 characters', broken((doc) => (metaOf(doc).notes = 'x'.repeat(100_001))), /notes/],
-    ['a start in 1970', broken((doc) => (metaOf(doc).startedAtWallMs = 0)), /startedAtWallMs/],
+    ['an exertion of 11', broken((doc) => (metaOf(doc).exertion = 11 as 10)), damaged(/exertion/)],
+    ['an unknown kind', broken((doc) => (metaOf(doc).kind = 'swim' as 'run')), damaged(/kind/)],
+    ['an id with a slash', broken((doc) => (metaOf(doc).id = '../../etc')), damaged(/meta\.id/)],
+    ['an empty id', broken((doc) => (metaOf(doc).id = '')), damaged(/meta\.id/)],
+    ['an id of 129 characters', broken((doc) => (metaOf(doc).id = 'a'.repeat(129))), damaged(/meta\.id/)],
+    [
+      'notes over 100,000 characters',
+      broken((doc) => (metaOf(doc).notes = 'x'.repeat(100_001))),
+      damaged(/notes/),
+    ],
+    ['a start in 1970', broken((doc) => (metaOf(doc).startedAtWallMs = 0)), damaged(/startedAtWallMs/)],
     [
       'an end before the start',
       broken((doc) => (metaOf(doc).endedAtWallMs = metaOf(doc).startedAtWallMs - 1)),
-      /ends before/,
+      damaged(/ends before/),
     ],
     [
       'a zone upside down',
       broken((doc) => (metaOf(doc).zone = { lowBpm: 140, highBpm: 120, method: 'fixed' })),
-      /zone/,
+      damaged(/zone/),
     ],
-    ['an unknown field in a meta', broken((doc) => Object.assign(metaOf(doc), { mood: 'ok' })), /meta\.mood/],
+    [
+      'an unknown field in a meta',
+      broken((doc) => Object.assign(metaOf(doc), { mood: 'ok' })),
+      damaged(/meta\.mood/),
+    ],
     [
       'an unknown event',
       broken((doc) => metaOf(doc).events.push({ type: 'exploded' as 'mark', elapsedMs: 1 })),
-      /events/,
+      damaged(/events/),
     ],
-    ['the same session twice', broken((doc) => (metaOf(doc, 1).id = metaOf(doc).id)), /appears twice/],
-    ['sessions that are not a list', broken((doc) => (doc.sessions = {} as [])), /sessions/],
+    [
+      'the same session twice',
+      broken((doc) => (metaOf(doc, 1).id = metaOf(doc).id)),
+      { code: 'backup-duplicate-session' },
+    ],
+    ['sessions that are not a list', broken((doc) => (doc.sessions = {} as [])), damaged(/sessions/)],
     [
       'a missing exportedAt',
       broken((doc) => delete (doc as Partial<BackupDocument>).exportedAt),
-      /exportedAt/,
+      damaged(/exportedAt/),
     ],
   ];
 
-  it.each(cases)('%s', (_name, text, reason) => {
-    expect(refusal(text)).toMatch(reason);
+  it.each(cases)('%s', (_name, text, expected) => {
+    expect(refusal(text)).toEqual(expected);
   });
 
   it('leaves Object.prototype alone', () => {
@@ -206,20 +248,20 @@ describe('parseBackup refuses, with a reason and nothing else', () => {
 
   it('a file over the size limit, before reading it', () => {
     const huge = ' '.repeat(defaultBackupLimits.maxTextLength + 1);
-    expect(refusal(huge)).toBe('This file is larger than 100 MB, more than a Calm Run backup can be.');
+    expect(refusal(huge)).toEqual({ code: 'backup-too-large', maxMegabytes: 100 });
   });
 
   it('more sessions, samples, RR intervals or events than the limits', () => {
     const text = exportBackup([tinySession(), sampleRun()], '0.1.0');
     const limit = (change: Partial<BackupLimits>) => refusal(text, { ...defaultBackupLimits, ...change });
-    expect(limit({ maxSessions: 1 })).toMatch(/sessions.*Invalid length/);
-    expect(limit({ maxSamplesPerSession: 100 })).toMatch(
-      /sessions\.1\.samples\.elapsedMs.*at most 100 values/,
+    expect(limit({ maxSessions: 1 })).toEqual(damaged(/sessions.*Invalid length/));
+    expect(limit({ maxSamplesPerSession: 100 })).toEqual(
+      damaged(/sessions\.1\.samples\.elapsedMs.*at most 100 values/),
     );
-    expect(limit({ maxRrPerSession: 100 })).toMatch(
-      /sessions\.1\.(samples\.rr1024|meta\.summary\.beatCount)/,
+    expect(limit({ maxRrPerSession: 100 })).toEqual(
+      damaged(/sessions\.1\.(samples\.rr1024|meta\.summary\.beatCount)/),
     );
-    expect(limit({ maxEventsPerSession: 2 })).toMatch(/events/);
+    expect(limit({ maxEventsPerSession: 2 })).toEqual(damaged(/events/));
   });
 });
 
@@ -229,7 +271,7 @@ describe('parseBackup on random input', () => {
       fc.property(fc.json({ depthSize: 'medium' }), (text) => {
         const result = parseBackup(text);
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.reason).toMatch(/\w{3,}/);
+        if (!result.ok) expect(result.refusal.code).not.toBe('backup-unreadable');
       }),
       { numRuns: 500 },
     );
@@ -247,7 +289,7 @@ describe('parseBackup on random input', () => {
           // Whatever passes is a consistent set of sessions: it survives another export and parse unchanged.
           expect(parsed(exportBackup(result.sessions, '0.1.0'))).toStrictEqual(result.sessions);
         } else {
-          expect(result.reason).toMatch(/\w{3,}/);
+          expect(result.refusal.code).not.toBe('backup-unreadable');
         }
       }),
       { numRuns: 500 },

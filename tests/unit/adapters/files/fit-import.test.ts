@@ -5,20 +5,21 @@ import { exportFit } from '../../../../src/adapters/files/fit-export';
 import { importFit } from '../../../../src/adapters/files/fit-import';
 import { fitMesgNum } from '../../../../src/adapters/files/fit-mesg-num';
 import { defaultFitImportLimits } from '../../../../src/adapters/files/file-limits';
+import type { ImportRefusal } from '../../../../src/adapters/files/import-refusal';
 import type { SessionWithSamples } from '../../../../src/adapters/files/session-with-samples';
 import { garminLikeFit, withFixedCrc } from './support/garmin-like-fit';
 import { allRr, sampleRun, startWallMs } from './support/sample-session';
 
 function imported(bytes: Uint8Array): SessionWithSamples {
   const result = importFit(bytes);
-  if (!result.ok) throw new Error(`refused: ${result.reason}`);
+  if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.refusal)}`);
   return result.session;
 }
 
-function refusal(bytes: Uint8Array, limits = defaultFitImportLimits): string {
+function refusal(bytes: Uint8Array, limits = defaultFitImportLimits): ImportRefusal {
   const result = importFit(bytes, limits);
   if (result.ok) throw new Error('expected the file to be refused');
-  return result.reason;
+  return result.refusal;
 }
 
 const toRr1024 = (ms: number): number => Math.round((ms / 1000) * 1024);
@@ -136,7 +137,9 @@ describe('importFit refuses, with a reason', () => {
   const good = garminLikeFit().bytes;
 
   it('a file without heart rate', () => {
-    expect(refusal(garminLikeFit({ heartRate: false, hrv: false }).bytes)).toMatch(/no heart rate/);
+    expect(refusal(garminLikeFit({ heartRate: false, hrv: false }).bytes)).toEqual({
+      code: 'fit-no-heart-rate',
+    });
   });
 
   it('imports RR intervals without a heart-rate field', () => {
@@ -146,56 +149,65 @@ describe('importFit refuses, with a reason', () => {
   });
 
   it('a FIT file that is not an activity', () => {
-    expect(refusal(garminLikeFit({ fileType: 'monitoringB' }).bytes)).toMatch(
-      /monitoringB data, not an activity/,
-    );
+    expect(refusal(garminLikeFit({ fileType: 'monitoringB' }).bytes)).toEqual({
+      code: 'fit-not-activity',
+      fileType: 'monitoringB',
+    });
   });
 
   it('a file that is not FIT at all', () => {
-    expect(refusal(new Uint8Array())).toBe('This is not a FIT file.');
-    expect(refusal(new TextEncoder().encode('elapsed_s,time_iso,heart_rate_bpm\r\n'))).toBe(
-      'This is not a FIT file.',
-    );
-    expect(refusal(new Uint8Array([14, 16]))).toBe('This is not a FIT file.');
+    expect(refusal(new Uint8Array())).toEqual({ code: 'fit-not-fit' });
+    expect(refusal(new TextEncoder().encode('elapsed_s,time_iso,heart_rate_bpm\r\n'))).toEqual({
+      code: 'fit-not-fit',
+    });
+    expect(refusal(new Uint8Array([14, 16]))).toEqual({ code: 'fit-not-fit' });
   });
 
   it('a truncated file', () => {
-    expect(refusal(good.slice(0, good.length - 100))).toMatch(/damaged or incomplete/);
-    expect(refusal(good.slice(0, 20))).toMatch(/damaged or incomplete/);
+    expect(refusal(good.slice(0, good.length - 100))).toEqual({ code: 'fit-damaged' });
+    expect(refusal(good.slice(0, 20))).toEqual({ code: 'fit-damaged' });
   });
 
   it('a file with one byte changed', () => {
     const corrupted = good.slice();
     const middle = Math.floor(corrupted.length / 2);
     corrupted[middle] = (corrupted[middle] ?? 0) ^ 0x40;
-    expect(refusal(corrupted)).toMatch(/damaged or incomplete/);
+    expect(refusal(corrupted)).toEqual({ code: 'fit-damaged' });
   });
 
   it('a file cut inside a message whose header and checksums were then made to match', () => {
-    expect(refusal(withFixedCrc(good, good.length - 16 - 3))).toMatch(/could not be read completely/);
+    expect(refusal(withFixedCrc(good, good.length - 16 - 3))).toEqual({
+      code: 'fit-incomplete',
+      detail: expect.any(String) as string,
+    });
   });
 
   it('a file whose clock was never set', () => {
-    expect(refusal(recordsAt([1_000, 2_000]))).toMatch(/not real dates/);
+    expect(refusal(recordsAt([1_000, 2_000]))).toEqual({ code: 'fit-bad-times' });
   });
 
   it('a file that the backup could not keep, such as one spanning more than a week', () => {
     const start = Date.UTC(2026, 0, 1) - fitEpochMs;
-    expect(refusal(recordsAt([start, start + 8 * 24 * 3600 * 1000]))).toMatch(
-      /cannot keep \((samples|meta\.events\.\d+)\.elapsedMs/,
-    );
+    expect(refusal(recordsAt([start, start + 8 * 24 * 3600 * 1000]))).toEqual({
+      code: 'fit-values-out-of-range',
+      detail: expect.stringMatching(/^(samples|meta\.events\.\d+)\.elapsedMs/) as string,
+    });
   });
 
   it('a file over the size limit', () => {
     const huge = new Uint8Array(defaultFitImportLimits.maxBytes + 1);
-    expect(refusal(huge)).toBe('This file is 50 MB; Calm Run imports FIT files up to 50 MB.');
+    expect(refusal(huge)).toEqual({ code: 'fit-too-large', megabytes: 50, maxMegabytes: 50 });
   });
 
   it('a file with more records or beats than the limits', () => {
-    expect(refusal(good, { ...defaultFitImportLimits, maxRecords: 100 })).toMatch(/more than 100 records/);
-    expect(refusal(good, { ...defaultFitImportLimits, maxRrIntervals: 50 })).toMatch(
-      /more than 50 heartbeats/,
-    );
+    expect(refusal(good, { ...defaultFitImportLimits, maxRecords: 100 })).toEqual({
+      code: 'fit-too-many-records',
+      maxRecords: 100,
+    });
+    expect(refusal(good, { ...defaultFitImportLimits, maxRrIntervals: 50 })).toEqual({
+      code: 'fit-too-many-heartbeats',
+      maxHeartbeats: 50,
+    });
   });
 });
 
@@ -207,7 +219,7 @@ describe('importFit never throws', () => {
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
         const result = importFit(bytes);
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.reason.length).toBeGreaterThan(10);
+        if (!result.ok) expect(result.refusal.code).toMatch(/^fit-/);
       }),
     );
   });
@@ -227,7 +239,7 @@ describe('importFit never throws', () => {
             expect(result.session.samples.length).toBeGreaterThan(0);
             expect(result.session.meta.startedAtWallMs).toBeGreaterThan(Date.UTC(2000, 0, 1));
           } else {
-            expect(result.reason.length).toBeGreaterThan(10);
+            expect(result.refusal.code).toMatch(/^fit-/);
           }
         },
       ),

@@ -1,0 +1,36 @@
+/**
+ * Why a backup or FIT file was refused, as a value: the words come from the message catalogues (see
+ * importRefusalText in src/i18n/message-choices.ts), so the runner reads them in the app's language. Numbers stay
+ * numbers; `detail` is only for technical words that cannot be translated (a decoder's error, a schema path) and is
+ * shown in parentheses after the sentence.
+ */
+export type ImportRefusal =
+  // Any file, before it is read.
+  | { code: 'file-too-large'; maxMegabytes: number }
+  // Backups.
+  | { code: 'backup-unreadable'; detail: string }
+  | { code: 'backup-not-text' }
+  | { code: 'backup-too-large'; maxMegabytes: number }
+  | { code: 'backup-empty' }
+  | { code: 'backup-too-deep' }
+  | { code: 'backup-not-json' }
+  | { code: 'backup-no-version' }
+  | { code: 'backup-not-calm-run' }
+  | { code: 'backup-newer-version'; version: number }
+  | { code: 'backup-damaged'; detail: string }
+  | { code: 'backup-duplicate-session' }
+  // FIT files.
+  | { code: 'fit-unreadable'; detail: string }
+  | { code: 'fit-too-large'; megabytes: number; maxMegabytes: number }
+  | { code: 'fit-not-fit' }
+  | { code: 'fit-damaged' }
+  | { code: 'fit-too-many-records'; maxRecords: number }
+  | { code: 'fit-too-many-heartbeats'; maxHeartbeats: number }
+  | { code: 'fit-incomplete'; detail: string }
+  | { code: 'fit-not-activity'; fileType: string }
+  | { code: 'fit-no-points' }
+  | { code: 'fit-no-heart-rate' }
+  | { code: 'fit-bad-times' }
+  | { code: 'fit-values-out-of-range'; detail: string };
+
+export type ImportRefusalCode = ImportRefusal['code'];
