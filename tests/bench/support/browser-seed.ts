@@ -27,8 +27,8 @@ export interface SeedSession {
 
 const minute = 60_000;
 
-/** Chunks as the recorder stores them while recording (one per 5 s), then merged as on finish. */
-export function storedChunksOf(sessionId: string, samples: readonly SessionSample[]): StoredChunk[] {
+/** Chunks as the recorder hands them out while recording: one per 5 s, each encoded on its own. */
+export function liveChunksOf(sessionId: string, samples: readonly SessionSample[]): SampleChunk[] {
   const live: SampleChunk[] = [];
   let first = 0;
   while (first < samples.length) {
@@ -46,7 +46,12 @@ export function storedChunksOf(sessionId: string, samples: readonly SessionSampl
     });
     first = end;
   }
-  return consolidateChunks(live);
+  return live;
+}
+
+/** Chunks as the recorder stores them: live ones, merged as on finish. */
+export function storedChunksOf(sessionId: string, samples: readonly SessionSample[]): StoredChunk[] {
+  return consolidateChunks(liveChunksOf(sessionId, samples));
 }
 
 /** A finished run with what a real one carries: runner, strap, plan, zone, moods, notes, cues, a strap drop. */
