@@ -1,9 +1,7 @@
 import type { HistoryEntry } from '../adapters/storage/history-entry';
 import type { DeletedSession, HistoryQuery } from '../adapters/storage/session-storage';
 import type { SessionLibrary } from './session-library.svelte';
-import type { SessionStorage } from '../adapters/storage/session-storage';
-import { exportBackupFile } from './session-export';
-import { importSessionFile, loadSessionWithSamples, type ImportOutcome } from './session-files';
+import { exportEverySession, importSessionFile, type ImportOutcome } from './session-files';
 
 const undoWindowMs = 10_000;
 
@@ -107,14 +105,4 @@ function dateInputToMs(value: string): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
   if (!match) return undefined;
   return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime();
-}
-
-/** One backup file with every stored session and its samples, shared or downloaded. */
-export async function exportEverySession(store: SessionStorage): Promise<void> {
-  const sessions = [];
-  for (const entry of await store.listHistory()) {
-    const session = await loadSessionWithSamples(store, entry.id);
-    if (session) sessions.push(session);
-  }
-  await exportBackupFile(sessions);
 }

@@ -4,6 +4,7 @@ import type { SampleChunk } from '../core/session/session-model';
 import type { ImportRefusal } from '../adapters/files/import-refusal';
 import type { SessionWithSamples } from '../adapters/files/session-with-samples';
 import type { ImportItem, SessionStorage } from '../adapters/storage/session-storage';
+import { exportBackupFile } from './session-export';
 
 /** One stored session with every sample, decoded: what the detail screen and the exports work from. */
 export async function loadSessionWithSamples(
@@ -71,4 +72,14 @@ export async function importSessionFile(store: SessionStorage, file: File): Prom
   } catch {
     return { kind: 'storage-failed' };
   }
+}
+
+/** One backup file with every stored session and its samples, shared or downloaded. */
+export async function exportEverySession(store: SessionStorage): Promise<void> {
+  const sessions = [];
+  for (const entry of await store.listHistory()) {
+    const session = await loadSessionWithSamples(store, entry.id);
+    if (session) sessions.push(session);
+  }
+  await exportBackupFile(sessions);
 }
