@@ -1,6 +1,6 @@
 import { m } from '../../src/paraglide/messages.js';
 import { overwriteGetLocale, type Locale } from '../../src/paraglide/runtime.js';
-import { zoneStatesMessages } from '../../src/i18n/message-choices';
+import { zoneStatesMessages } from '../../src/i18n/choices/zone-words';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * Why a backup or FIT file was refused, as a value: the words come from the message catalogues (see
- * importRefusalText in src/i18n/message-choices.ts), so the runner reads them in the app's language. Numbers stay
+ * importRefusalText in src/i18n/choices/import-refusal-words.ts), so the runner reads them in the app's language. Numbers stay
  * numbers; `detail` is only for technical words that cannot be translated (a decoder's error, a schema path) and is
  * shown in parentheses after the sentence.
  */

@@ -3,7 +3,7 @@ import {
   arousalAnchorsMessages,
   exertionWordsMessages,
   feelingAnchorsMessages,
-} from '../../i18n/message-choices';
+} from '../../i18n/choices/mood-words';
 import type { ScaleOption } from '../components/ScaleQuestion.svelte';
 
 const feelingScores: readonly FeelingScore[] = [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportRefusal, ImportRefusalCode } from '../../../src/adapters/files/import-refusal';
-import { importRefusalMessages, importRefusalText } from '../../../src/i18n/message-choices';
+import { importRefusalMessages, importRefusalText } from '../../../src/i18n/choices/import-refusal-words';
 
 /** One refusal of every code, with its numbers and words filled in. */
 const examples = {

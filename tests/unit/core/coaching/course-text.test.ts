@@ -20,7 +20,7 @@ import {
 } from '../../../../src/core/coaching/course-plan';
 import { defaultCourse8Weeks } from '../../../../src/core/coaching/course-derivation';
 import { m } from '../../../../src/paraglide/messages.js';
-import { courseTextProblemsMessages } from '../../../../src/i18n/message-choices';
+import { courseTextProblemsMessages } from '../../../../src/i18n/choices/plan-words';
 
 const MIN = 60_000;
 const base = defaultCourse12Weeks;

@@ -1,0 +1,71 @@
+import type { ImportRefusal, ImportRefusalCode } from '../../adapters/files/import-refusal';
+import { m } from '../../paraglide/messages.js';
+import { getLocale, type Locale } from '../../paraglide/runtime.js';
+
+// Why a backup or FIT file was refused, in the runner's language.
+// Message functions keyed by the value they name, for words chosen at run time: one small module a subject,
+// so a screen loads only the words it shows.
+
+/** A number as the runner's language writes it ("1,5" in Dutch, "200,000" in English). */
+function localNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
+type RefusalWords = {
+  [Code in ImportRefusalCode]: (refusal: Extract<ImportRefusal, { code: Code }>, locale: Locale) => string;
+};
+
+export const importRefusalMessages = {
+  'file-too-large': (refusal, locale) =>
+    m.importRefusal_fileTooLarge({ maxMegabytes: localNumber(refusal.maxMegabytes, locale) }, { locale }),
+  'backup-unreadable': (_, locale) => m.importRefusal_backupUnreadable({}, { locale }),
+  'backup-not-text': (_, locale) => m.importRefusal_backupNotText({}, { locale }),
+  'backup-too-large': (refusal, locale) =>
+    m.importRefusal_backupTooLarge({ maxMegabytes: localNumber(refusal.maxMegabytes, locale) }, { locale }),
+  'backup-empty': (_, locale) => m.importRefusal_backupEmpty({}, { locale }),
+  'backup-too-deep': (_, locale) => m.importRefusal_backupTooDeep({}, { locale }),
+  'backup-not-json': (_, locale) => m.importRefusal_backupNotJson({}, { locale }),
+  'backup-no-version': (_, locale) => m.importRefusal_backupNoVersion({}, { locale }),
+  'backup-not-calm-run': (_, locale) => m.importRefusal_backupNotCalmRun({}, { locale }),
+  'backup-newer-version': (refusal, locale) =>
+    m.importRefusal_backupNewerVersion({ version: refusal.version }, { locale }),
+  'backup-damaged': (_, locale) => m.importRefusal_backupDamaged({}, { locale }),
+  'backup-duplicate-session': (_, locale) => m.importRefusal_backupDuplicateSession({}, { locale }),
+  'fit-unreadable': (_, locale) => m.importRefusal_fitUnreadable({}, { locale }),
+  'fit-too-large': (refusal, locale) =>
+    m.importRefusal_fitTooLarge(
+      {
+        megabytes: localNumber(refusal.megabytes, locale),
+        maxMegabytes: localNumber(refusal.maxMegabytes, locale),
+      },
+      { locale },
+    ),
+  'fit-not-fit': (_, locale) => m.importRefusal_fitNotFit({}, { locale }),
+  'fit-damaged': (_, locale) => m.importRefusal_fitDamaged({}, { locale }),
+  'fit-too-many-records': (refusal, locale) =>
+    m.importRefusal_fitTooManyRecords({ maxRecords: localNumber(refusal.maxRecords, locale) }, { locale }),
+  'fit-too-many-heartbeats': (refusal, locale) =>
+    m.importRefusal_fitTooManyHeartbeats(
+      { maxHeartbeats: localNumber(refusal.maxHeartbeats, locale) },
+      { locale },
+    ),
+  'fit-incomplete': (_, locale) => m.importRefusal_fitIncomplete({}, { locale }),
+  'fit-not-activity': (refusal, locale) =>
+    m.importRefusal_fitNotActivity({ fileType: refusal.fileType }, { locale }),
+  'fit-no-points': (_, locale) => m.importRefusal_fitNoPoints({}, { locale }),
+  'fit-no-heart-rate': (_, locale) => m.importRefusal_fitNoHeartRate({}, { locale }),
+  'fit-bad-times': (_, locale) => m.importRefusal_fitBadTimes({}, { locale }),
+  'fit-values-out-of-range': (_, locale) => m.importRefusal_fitValuesOutOfRange({}, { locale }),
+} as const satisfies RefusalWords;
+
+/**
+ * Why a file was refused, in the runner's language: the catalogue's sentence with its numbers filled in, then any
+ * technical detail (a decoder's error, a schema path) in parentheses, as it cannot be translated.
+ */
+export function importRefusalText(refusal: ImportRefusal, options: { locale?: Locale } = {}): string {
+  const locale = options.locale ?? getLocale();
+  // The map is exhaustive and keyed by code, so the entry for this code takes this refusal.
+  const words = importRefusalMessages[refusal.code] as (refusal: ImportRefusal, locale: Locale) => string;
+  const sentence = words(refusal, locale);
+  return 'detail' in refusal && refusal.detail !== '' ? `${sentence} (${refusal.detail})` : sentence;
+}
