@@ -6,3 +6,4 @@ export * from './strap/recent-heart-rate';
 export * from './session/index';
 export * from './zones/index';
 export * from './coaching/index';
+export * from './group/index';

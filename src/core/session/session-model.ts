@@ -20,6 +20,26 @@ export interface MoodReport {
   arousal: ArousalScore;
 }
 
+/** What the runner said after a run: how they felt, how hard it was, a note; each part optional. */
+export interface RunFeelings {
+  after?: MoodReport;
+  exertion?: ExertionScore;
+  notes?: string;
+}
+
+/** Who ran: a profile's id and the name or pseudonym it had then. */
+export interface RunnerRef {
+  id: string;
+  name: string;
+}
+
+/** A run of a supervised group: every runner's session carries the same group id. */
+export interface SessionGroupRef {
+  groupId: string;
+  /** How many runners the group started with, so a resume can tell whether all of them are back. */
+  size: number;
+}
+
 export interface SessionStrap {
   name: string;
   bodySensorLocation?: BodySensorLocation;
@@ -95,6 +115,8 @@ export interface SessionMeta {
   endedAtWallMs?: number;
   runnerId?: string;
   runnerName?: string;
+  /** Set for a run of a supervised group run (a therapist's group): shown as supervised in history. */
+  group?: SessionGroupRef;
   strap?: SessionStrap;
   plan?: SessionPlanRef;
   zone?: SessionZone;

@@ -2,9 +2,11 @@ import { msPerRrUnit } from '../ble/heart-rate-measurement';
 import type { StrapMeasurement } from '../ble/strap-measurement';
 import type { ConnectionState } from '../strap/connection-state';
 import type {
-  ExertionScore,
   MoodReport,
+  RunFeelings,
+  RunnerRef,
   SessionEvent,
+  SessionGroupRef,
   SessionEventType,
   SessionKind,
   SessionMeta,
@@ -55,8 +57,8 @@ export type RecorderAction =
       /** Monotonic time (ms): elapsed 0. */
       atMs: number;
       wallClockMs: number;
-      runnerId?: string;
-      runnerName?: string;
+      runner?: RunnerRef;
+      group?: SessionGroupRef;
       strap?: SessionStrap;
       /** Whether the strap is already streaming at start (a `strap-connected` event at 0). */
       strapLive?: boolean;
@@ -73,7 +75,7 @@ export type RecorderAction =
   | { type: 'mark'; atMs: number; label?: string }
   | { type: 'cue'; atMs: number; cueId: string }
   | { type: 'phase'; atMs: number; phase: string }
-  | { type: 'feelings'; after?: MoodReport; exertion?: ExertionScore; notes?: string }
+  | ({ type: 'feelings' } & RunFeelings)
   | {
       type: 'resumeAfterReload';
       /** The session as last stored (status recording or paused). */
@@ -158,8 +160,11 @@ function start(state: RecorderState, action: Extract<RecorderAction, { type: 'st
     notes: '',
     events: [{ type: 'started', elapsedMs: 0 }],
   };
-  if (action.runnerId !== undefined) meta.runnerId = action.runnerId;
-  if (action.runnerName !== undefined) meta.runnerName = action.runnerName;
+  if (action.runner !== undefined) {
+    meta.runnerId = action.runner.id;
+    meta.runnerName = action.runner.name;
+  }
+  if (action.group !== undefined) meta.group = action.group;
   if (action.strap !== undefined) meta.strap = action.strap;
   if (action.plan !== undefined) meta.plan = action.plan;
   if (action.zone !== undefined) meta.zone = action.zone;

@@ -9,6 +9,8 @@ export type LostReason =
   | 'permission-denied'
   | 'no-heart-rate-service'
   | 'connect-failed'
+  /** The device refused one more strap while several were connected: it holds only so many at once. */
+  | 'connection-limit'
   | 'packet-log-invalid'
   | 'replay-ended';
 

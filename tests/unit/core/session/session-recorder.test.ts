@@ -59,8 +59,8 @@ describe('recordSession: start, measure, pause, resume, finish', () => {
     const started = run([
       start(T0, {
         kind: 'breathing',
-        runnerId: 'r1',
-        runnerName: 'Sam',
+        runner: { id: 'r1', name: 'Sam' },
+        group: { groupId: 'g1', size: 3 },
         strap: { name: 'Polar H10', bodySensorLocation: 'chest' },
         plan: { planId: 'p', name: 'Week 1', courseWeek: 1, courseRun: 2 },
         before: { feeling: 1, arousal: 2 },
@@ -73,6 +73,7 @@ describe('recordSession: start, measure, pause, resume, finish', () => {
       startedAtWallMs: WALL_CLOCK_AT_ZERO_MS + T0,
       runnerId: 'r1',
       runnerName: 'Sam',
+      group: { groupId: 'g1', size: 3 },
       strap: { name: 'Polar H10', bodySensorLocation: 'chest' },
       plan: { planId: 'p', name: 'Week 1', courseWeek: 1, courseRun: 2 },
       before: { feeling: 1, arousal: 2 },
