@@ -1,65 +1,73 @@
 import { m } from '../paraglide/messages.js';
-import { StrapConnection } from './strap-connection.svelte';
 import { Router } from './router.svelte';
 import { startedMark } from './started-mark';
-import type { RunRecording } from './run-recording.svelte';
 import { SessionLibrary } from './session-library.svelte';
 import { EraseEverything } from './erase-everything.svelte';
 import { markJustErased, takeJustErased } from '../adapters/storage/erase-device-data';
 import type { PreferencesState } from './preferences.svelte';
-import type { RunCoach } from './run-coach.svelte';
-import type { CalibrationRun } from './calibration-run.svelte';
 import type { RunChoice } from './run-choice';
 import { i18n } from '../i18n/i18n.svelte';
-import type { RunPlan } from '../core/coaching/run-plan';
 import type { Course, CourseProgress } from '../core/coaching/index';
 import type { CourseLength } from './course-length';
 import { lazyModule } from './lazy-module';
 import type * as RunMachinery from './run-machinery';
-import {
-  createBluetoothStrap,
-  createReplay,
-  createSimulatedStrap,
-  findPairedStraps,
-  webBluetooth,
-} from './strap-sources';
-import type { HeartRateSource } from '../adapters/heart-rate-source';
-import type { ConnectionState } from '../core/strap/connection-state';
-import type { ExertionScore, MoodReport, SessionPlanRef, SessionZone } from '../core/session/session-model';
+import { webBluetooth } from './strap-sources';
+import { StrapRoster } from './strap-roster.svelte';
+import type { StrapConnection } from './strap-connection.svelte';
+import type { MoodReport, RunFeelings, SessionMeta, SessionPlanRef } from '../core/session/session-model';
 import type { InterruptedSession } from '../adapters/storage/session-storage';
 import type { BreathingSession, BreathingSetup } from './breathing-session.svelte';
 import { AppUpdate, type UpdateBlocker } from './app-update.svelte';
 import { createAppUpdateChannel } from '../adapters/service-worker/app-update-channel';
 import { isRecordingLockHeld } from '../adapters/platform/web-locks';
+import type { RunGroup } from './run-group.svelte';
+import type { RecordingProblem, RunRecording } from './run-recording.svelte';
+import type { RunnerRun, RunnerRunSetup } from './runner-run.svelte';
+import type { RunnerProfile } from '../core/zones/runner-profile';
+import type { GroupSetup } from './group-setup.svelte';
+import type { AttentionAlert } from '../adapters/cues/attention-alert';
 
 const calibrationPlanRef: SessionPlanRef = { planId: 'calibration', name: 'DFA-a1 calibration' };
 
-/** The app's top-level state: the connected straps and what the browser can do. */
+/** One runner of a group about to start: their profile, their strap if paired, and how they feel. */
+export interface GroupRunner {
+  runner: RunnerProfile;
+  strap: StrapConnection | undefined;
+  before: MoodReport | undefined;
+}
+
+/**
+ * The app's wiring: the strap roster, the runs being recorded (a solo run is a group of one), the breathing
+ * exercise, storage and the update. The runs themselves live in RunnerRun and RunGroup.
+ */
 export class AppState {
-  straps = $state.raw<StrapConnection[]>([]);
-  pairedDevices = $state.raw<BluetoothDevice[]>([]);
   /** Monotonic time, ticking once a second, for "last beat 12 s ago". */
   nowMs = $state(performance.now());
-  /** Why the last attempt to connect did not get as far as a live strap. */
-  connectProblem = $state.raw<Extract<ConnectionState, { kind: 'lost' }> | undefined>();
   readonly bluetooth = webBluetooth();
+  readonly roster = new StrapRoster(this.bluetooth);
   readonly router = new Router();
   readonly library = new SessionLibrary();
-  recording = $state.raw<RunRecording | undefined>();
-  coach = $state.raw<RunCoach | undefined>();
-  /** The calibration run in progress or just finished, until its result is used or dismissed. */
-  calibration = $state.raw<CalibrationRun | undefined>();
+  /** The runs recorded together, active or just finished (kept for their summary until the next start). */
+  group = $state.raw<RunGroup | undefined>();
+  /** Why the last start did not happen: another tab records. */
+  startProblem = $state<'held-elsewhere' | undefined>();
+  /** The group the therapist is putting together, until it starts. */
+  groupSetup = $state.raw<GroupSetup | undefined>();
+  /** The breathing exercise in progress or just finished, until the screen lets it go. */
+  breathing = $state.raw<BreathingSession | undefined>();
+  /** What records the breathing exercise: its session, its summary and coherence timeline once finished. */
+  breathingRecording = $state.raw<RunRecording | undefined>();
+  /** Set once when the app restarts after "erase everything", to say so on the home screen. */
+  justErased = $state(false);
+  /** True once the run machinery and storage are both ready: a run can start. */
+  canRecord = $state(false);
   /** Read from storage (and checked against a schema) only when a screen other than home first needs them. */
   readonly #preferences = lazyModule(async () => {
     const { PreferencesState } = await import('./preferences.svelte');
     return new PreferencesState();
   });
-  /** The breathing exercise in progress or just finished, until the screen lets it go. */
-  breathing = $state.raw<BreathingSession | undefined>();
-  /** Set once when the app restarts after "erase everything", to say so on the home screen. */
-  justErased = $state(false);
   readonly eraser = new EraseEverything({
-    isRecordingHere: () => this.recording?.isActive === true,
+    isRecordingHere: () => this.isRecording,
     letGo: () => {
       this.stop();
     },
@@ -79,6 +87,7 @@ export class AppState {
     () => isRecordingLockHeld(),
   );
   #ticker: ReturnType<typeof setInterval> | undefined;
+  #attentionAlert: AttentionAlert | undefined;
 
   /**
    * Runner profiles and settings. Home needs none of them: every other screen opens once `loadPreferences()` has
@@ -99,25 +108,50 @@ export class AppState {
     return this.bluetooth !== undefined;
   }
 
+  /** The connected straps, for the screens that list them. */
+  get straps(): StrapConnection[] {
+    return this.roster.straps;
+  }
+
+  /** The run of a solo run (a group of one), active or just finished. */
+  get soloRun(): RunnerRun | undefined {
+    return this.group?.solo;
+  }
+
+  /** A supervised group run, active or just finished. */
+  get groupRun(): RunGroup | undefined {
+    return this.group?.supervised === true ? this.group : undefined;
+  }
+
+  /** Whether this tab records now: a run, a group run or a breathing exercise. */
+  get isRecording(): boolean {
+    return this.group?.isActive === true || this.breathingRecording?.isActive === true;
+  }
+
+  /** A storage failure of any run being recorded (or of the exercise): the run goes on in memory. */
+  get recordingProblem(): RecordingProblem | undefined {
+    for (const run of this.group?.runs ?? []) if (run.recording.problem) return run.recording.problem;
+    return this.breathingRecording?.problem;
+  }
+
   async start(): Promise<void> {
     this.justErased = takeJustErased();
     this.update.start();
     this.#ticker = setInterval(() => {
       this.nowMs = performance.now();
     }, 1000);
-    const paired = this.bluetooth ? findPairedStraps(this.bluetooth) : Promise.resolve([]);
+    const paired = this.roster.loadPairedDevices();
     await this.library.open();
-    this.#createRecording();
-    this.pairedDevices = await paired;
+    this.#updateCanRecord();
+    await paired;
     // A User Timing mark: the moment the home screen is complete (database open, resume prompt decided, paired
     // straps listed), for the bundle bench and DevTools' performance panel alike.
     performance.mark(startedMark);
   }
 
   /**
-   * Loads what recording needs (run-machinery.ts) and, once storage is open, makes `recording`. Screens that read
-   * `recording`, `coach`, `calibration` or `breathing` open after this; the methods that start or resume a run call
-   * it themselves.
+   * Loads what recording needs (run-machinery.ts) and the preferences. Screens that read the runs or the breathing
+   * session open after this; the methods that start or resume a run call it themselves.
    */
   async loadRunMachinery(): Promise<void> {
     await this.#machinery();
@@ -129,105 +163,95 @@ export class AppState {
       this.#runMachinery.current && this.#preferences.current
         ? [this.#runMachinery.current]
         : await Promise.all([this.#runMachinery.load(), this.#preferences.load()]);
-    this.#createRecording();
+    this.#updateCanRecord();
     return machinery;
   }
 
-  /** Whichever comes second, the open database or the loaded recorder, makes the recording. */
-  #createRecording(): void {
-    const store = this.library.store;
-    const machinery = this.#runMachinery.current;
-    if (!this.recording && store && machinery) this.recording = new machinery.RunRecording(store);
+  #updateCanRecord(): void {
+    this.canRecord = this.library.store !== undefined && this.#runMachinery.current !== undefined;
   }
 
-  /** Starts recording a run with the first strap, if one is connected; false when another tab records. */
+  // ---- Straps --------------------------------------------------------------------------------------------------
+
+  /** Opens Chrome's chooser, or reconnects a strap paired before when one is given. */
+  async connectBluetooth(device?: BluetoothDevice): Promise<void> {
+    this.#strapForSoloUse(await this.roster.connectBluetooth(device));
+  }
+
+  async connectSimulated(): Promise<void> {
+    this.#strapForSoloUse(await this.roster.connectSimulated(location.search));
+  }
+
+  async replay(logText: string, name: string): Promise<void> {
+    this.#strapForSoloUse(await this.roster.replay(logText, name));
+  }
+
+  remove(strap: StrapConnection): void {
+    this.roster.remove(strap);
+  }
+
+  /** A strap connected during a solo run or exercise that had none is recorded from this moment. */
+  #strapForSoloUse(strap: StrapConnection | undefined): void {
+    if (!strap || this.roster.straps[0] !== strap) return;
+    const solo = this.soloRun;
+    if (solo?.isActive && !solo.strap) solo.attach(strap);
+    if (this.breathing?.state === 'running') this.breathing.follow(strap);
+  }
+
+  // ---- The solo run --------------------------------------------------------------------------------------------
+
+  /** Starts a solo run with the first strap, if one is connected; false when another tab records. */
   async startRun(
     before: MoodReport | undefined,
     choice: RunChoice,
     planRef?: SessionPlanRef,
   ): Promise<boolean> {
     const machinery = await this.#machinery();
-    if (!this.recording) return false;
+    const store = this.library.store;
+    if (!store || this.isRecording) return false;
     void this.library.askPersistence();
     const runner = this.preferences.activeRunner;
-    const zone = runner ? machinery.zoneForRunner(runner) : undefined;
     const planned = machinery.plannedRun(choice, this.#course(machinery));
-    const started = await this.recording.start({
-      strap: this.primaryStrap,
-      ...(before && { before }),
-      ...(runner && { runner: { id: runner.id, name: runner.name } }),
-      ...(zone && { zone }),
-      ...(planned && { plan: planned.ref }),
-      ...(planRef && { plan: planRef }),
+    const run = new machinery.RunnerRun(store, {
+      ...this.#runSetup(machinery, runner, false),
+      plan: planned?.plan,
+      planRef: planRef ?? planned?.ref,
+      before,
     });
-    if (started) this.#startCoach(machinery, zone, planned?.plan);
-    return started;
+    const group = new machinery.RunGroup([run], { supervised: false });
+    const firstStrap = this.roster.straps[0];
+    return this.#startGroup(group, () => firstStrap);
   }
 
   /** A run whose DFA-a1 finds the runner's first threshold; its result waits on the profile screen. */
   async startCalibrationRun(): Promise<boolean> {
     const started = await this.startRun(undefined, { kind: 'free' }, calibrationPlanRef);
-    if (started) {
-      const machinery = await this.#machinery();
-      this.calibration = new machinery.CalibrationRun();
-      if (this.primaryStrap) this.calibration.follow(this.primaryStrap);
-      // The run must rise through the threshold: no "slow down" on the way, only plan-free coaching.
-      this.#startCoach(machinery, undefined, undefined);
-    }
+    // The run must rise through the threshold: no "slow down" on the way, only plan-free coaching.
+    if (started) this.soloRun?.startCalibration();
     return started;
   }
 
+  /** The calibration of the last solo run, while its result waits to be used or dismissed. */
+  get calibration(): RunnerRun['calibration'] {
+    return this.soloRun?.calibration;
+  }
+
+  /** Ends the solo run; returns its session id. */
   async finishRun(): Promise<string | undefined> {
-    this.coach?.stop();
-    this.coach = undefined;
-    this.calibration?.finish();
-    const id = await this.recording?.finish();
+    const solo = this.soloRun;
+    if (!solo || !this.group) return undefined;
+    await this.group.finishAll();
     this.library.changed();
-    return id;
-  }
-
-  async resumeInterruptedRun(interrupted: InterruptedSession): Promise<boolean> {
-    const machinery = await this.#machinery();
-    if (!this.recording) return false;
-    const resumed = await this.recording.resumeInterrupted(interrupted, this.primaryStrap);
-    if (resumed) {
-      this.library.interrupted = undefined;
-      const ref = interrupted.meta.plan;
-      const planned =
-        ref?.courseWeek !== undefined && ref.courseRun !== undefined
-          ? machinery.plannedRun(
-              {
-                kind: 'course',
-                week: ref.courseWeek,
-                run: ref.courseRun,
-                breathingBlocks: ref.planId.endsWith(machinery.BREATHING_BLOCKS_SUFFIX),
-              },
-              machinery.courseOfPlan(ref.planId, this.preferences.value.customCourse),
-            )
-          : undefined;
-      this.#startCoach(machinery, interrupted.meta.zone, planned?.plan);
-    }
-    return resumed;
-  }
-
-  async finishInterruptedRun(interrupted: InterruptedSession): Promise<string | undefined> {
-    await this.#machinery();
-    if (!this.recording) return undefined;
-    const id = await this.recording.finishInterrupted(interrupted);
-    this.library.interrupted = undefined;
-    this.library.changed();
-    return id;
+    return solo.sessionId;
   }
 
   /** The runner's words after a run; for an older session, straight into its stored record. */
-  async saveFeelings(
-    sessionId: string,
-    feelings: { after?: MoodReport; exertion?: ExertionScore; notes?: string },
-  ): Promise<boolean> {
-    if (this.recording?.meta?.id === sessionId) {
-      await this.recording.saveFeelings(feelings);
+  async saveFeelings(sessionId: string, feelings: RunFeelings): Promise<boolean> {
+    const run = this.group?.runs.find((candidate) => candidate.sessionId === sessionId);
+    if (run) {
+      await run.saveFeelings(feelings);
       this.library.changed();
-      return this.recording.problem === undefined;
+      return run.recording.problem === undefined;
     }
     const store = this.library.store;
     const meta = await store?.getSession(sessionId);
@@ -241,12 +265,17 @@ export class AppState {
     }
   }
 
-  /** When storage fails mid-run, the run in memory still leaves the device as a backup file. */
+  /** When storage fails mid-run, the runs in memory still leave the device as a backup file. */
   async exportUnsavedRun(): Promise<void> {
-    const meta = this.recording?.meta;
-    if (!meta || !this.recording) return;
+    const sessions = (this.group?.runs ?? []).flatMap((run) => {
+      const meta = run.recording.meta;
+      return meta && run.recording.problem !== undefined
+        ? [{ meta, samples: [...run.recording.state.samples] }]
+        : [];
+    });
+    if (sessions.length === 0) return;
     const { exportBackupFile } = await import('./session-export');
-    await exportBackupFile([{ meta, samples: [...this.recording.state.samples] }]);
+    await exportBackupFile(sessions);
   }
 
   /** Makes the calibrated zone the active runner's zone. */
@@ -255,11 +284,11 @@ export class AppState {
     const runner = this.preferences.activeRunner;
     if (!result?.ok || !runner) return;
     this.preferences.saveRunner({ ...runner, zone: result.zone });
-    this.calibration = undefined;
+    this.dismissCalibration();
   }
 
   dismissCalibration(): void {
-    this.calibration = undefined;
+    this.soloRun?.dismissCalibration();
   }
 
   /** The active runner's progress through their course, from history alone. */
@@ -282,19 +311,225 @@ export class AppState {
     return machinery.courseOfLength(this.courseLength, this.preferences.value.customCourse);
   }
 
-  #startCoach(
-    machinery: typeof RunMachinery,
-    zone: SessionZone | undefined,
-    plan: RunPlan | undefined,
-  ): void {
-    if (!this.recording) return;
-    this.coach?.stop();
-    this.coach = new machinery.RunCoach(
-      { zone, plan, coaching: this.preferences.coaching, locale: i18n.locale },
-      this.recording,
+  // ---- Interrupted runs ----------------------------------------------------------------------------------------
+
+  /**
+   * Carries on every run a reload or crash interrupted: a solo run with the first strap, a group with each
+   * runner's own strap, reconnected without the chooser where the device remembers it.
+   */
+  async resumeInterruptedRuns(interrupted: readonly InterruptedSession[]): Promise<boolean> {
+    const machinery = await this.#machinery();
+    const store = this.library.store;
+    if (!store || this.isRecording || interrupted.length === 0) return false;
+    const supervised = interrupted.length > 1 || interrupted[0]?.meta.group !== undefined;
+    const runs = interrupted.map(
+      (session) =>
+        new machinery.RunnerRun(store, {
+          ...this.#runSetup(machinery, runnerOf(session.meta), supervised),
+          zone: session.meta.zone,
+          plan: this.#planOf(machinery, session.meta.plan),
+          planRef: session.meta.plan,
+          before: session.meta.before,
+          group: session.meta.group,
+        }),
     );
-    this.coach.start(this.primaryStrap);
+    const group = new machinery.RunGroup(runs, {
+      supervised,
+      onRaised: (run) => {
+        this.#raiseAlert(run);
+      },
+    });
+    if (!(await group.continueAfterReload())) {
+      this.startProblem = group.problem === 'held-elsewhere' ? 'held-elsewhere' : undefined;
+      return false;
+    }
+    const resumed = await Promise.all(
+      runs.map((run, index) => {
+        const session = interrupted[index];
+        return session
+          ? run.resumeAfterReload(session, supervised ? undefined : this.roster.straps[0])
+          : Promise.resolve(false);
+      }),
+    );
+    if (!resumed.some(Boolean)) {
+      group.dispose();
+      return false;
+    }
+    this.#replaceGroup(group);
+    this.library.settled(interrupted);
+    if (supervised) void this.#reconnectRunnersStraps(group);
+    return true;
   }
+
+  /** Ends interrupted runs where their records stop; returns their session ids. */
+  async finishInterruptedRuns(interrupted: readonly InterruptedSession[]): Promise<string[]> {
+    const machinery = await this.#machinery();
+    const store = this.library.store;
+    if (!store) return [];
+    const ids: string[] = [];
+    for (const session of interrupted) {
+      const recording = new machinery.RunRecording(store, { lockScope: 'session' });
+      ids.push(await recording.finishInterrupted(session));
+    }
+    this.library.settled(interrupted);
+    this.library.changed();
+    return ids;
+  }
+
+  #planOf(machinery: typeof RunMachinery, ref: SessionPlanRef | undefined) {
+    if (ref?.courseWeek === undefined || ref.courseRun === undefined) return undefined;
+    return machinery.plannedRun(
+      {
+        kind: 'course',
+        week: ref.courseWeek,
+        run: ref.courseRun,
+        breathingBlocks: ref.planId.endsWith(machinery.BREATHING_BLOCKS_SUFFIX),
+      },
+      machinery.courseOfPlan(ref.planId, this.preferences.value.customCourse),
+    )?.plan;
+  }
+
+  // ---- The supervised group run --------------------------------------------------------------------------------
+
+  /** Opens (or returns to) putting a group together. */
+  async openGroupSetup(): Promise<GroupSetup> {
+    const machinery = await this.#machinery();
+    this.groupSetup ??= new machinery.GroupSetup(this.roster, this.preferences);
+    return this.groupSetup;
+  }
+
+  /** Eight simulated runners with their own names, zones and straps: the whole group run with no hardware. */
+  async trySimulatedGroup(): Promise<void> {
+    const setup = await this.openGroupSetup();
+    await setup.addSimulatedGroup(location.search);
+  }
+
+  /** Starts every runner's run of the group, each with their own strap and zone; false when another tab records. */
+  async startGroupRun(runners: readonly GroupRunner[], choice: RunChoice): Promise<boolean> {
+    const machinery = await this.#machinery();
+    const store = this.library.store;
+    if (!store || this.isRecording || runners.length === 0) return false;
+    void this.library.askPersistence();
+    this.#alert().unlock();
+    const groupRef = { groupId: crypto.randomUUID(), size: runners.length };
+    const course = this.#course(machinery);
+    const runs = runners.map(({ runner, before }) => {
+      const planned = machinery.plannedRun(choice, course);
+      const run = new machinery.RunnerRun(store, {
+        ...this.#runSetup(machinery, runner, true),
+        plan: planned?.plan,
+        planRef: planned?.ref,
+        before,
+        group: groupRef,
+      });
+      return run;
+    });
+    const group = new machinery.RunGroup(runs, {
+      supervised: true,
+      onRaised: (run) => {
+        this.#raiseAlert(run);
+      },
+    });
+    const started = await this.#startGroup(group, (run) => runners[runs.indexOf(run)]?.strap);
+    if (started) this.groupSetup = undefined;
+    return started;
+  }
+
+  /** Ends one runner's run (someone stops early); the others go on. */
+  async finishRunnerRun(run: RunnerRun): Promise<void> {
+    await this.group?.finishOne(run);
+    this.library.changed();
+  }
+
+  /** Ends every run of the group still going. */
+  async finishGroupRun(): Promise<void> {
+    await this.group?.finishAll();
+    this.library.changed();
+  }
+
+  /** Connects a strap to a runner whose run has none (or lost it for good): theirs without the chooser if known. */
+  async connectStrapForRun(run: RunnerRun): Promise<void> {
+    const machinery = await this.#machinery();
+    const runnerId = run.runner?.id;
+    const device = runnerId ? machinery.rememberedDevice(runnerId, this.roster.pairedDevices) : undefined;
+    const strap = await this.roster.connectBluetooth(device);
+    if (!strap) return;
+    if (runnerId) machinery.rememberStrapOwner(strap.source.id, runnerId);
+    run.attach(strap);
+  }
+
+  /** Plays the therapist's alert, as a raised tile would: the settings' test button. */
+  async testGroupAlert(): Promise<void> {
+    await this.#machinery();
+    this.#alert().play();
+  }
+
+  #raiseAlert(_run: RunnerRun): void {
+    if (this.preferences.coaching.groupAlerts) this.#alert().play();
+  }
+
+  #alert(): AttentionAlert {
+    const machinery = this.#runMachinery.current;
+    this.#attentionAlert ??= machinery ? new machinery.AttentionAlert() : undefined;
+    if (!this.#attentionAlert) throw new Error('The attention alert needs the run machinery loaded');
+    this.#attentionAlert.setVolume(this.preferences.coaching.volume);
+    return this.#attentionAlert;
+  }
+
+  async #reconnectRunnersStraps(group: RunGroup): Promise<void> {
+    const machinery = await this.#machinery();
+    for (const run of group.runs) {
+      const runnerId = run.runner?.id;
+      const device = runnerId ? machinery.rememberedDevice(runnerId, this.roster.pairedDevices) : undefined;
+      if (!device) continue;
+      const strap = await this.roster.connectBluetooth(device);
+      // The therapist may have ended this runner's run while the strap connected.
+      if (strap && run.isActive) run.attach(strap);
+    }
+  }
+
+  // ---- Runs in general -----------------------------------------------------------------------------------------
+
+  #runSetup(
+    machinery: typeof RunMachinery,
+    runner: RunnerProfile | { id: string; name: string } | undefined,
+    supervised: boolean,
+  ): RunnerRunSetup {
+    const zone = runner && 'maxHrSource' in runner ? machinery.zoneForRunner(runner) : undefined;
+    return {
+      runner: runner && { id: runner.id, name: runner.name },
+      zone,
+      plan: undefined,
+      planRef: undefined,
+      before: undefined,
+      group: undefined,
+      coaching: this.preferences.coaching,
+      locale: () => i18n.locale,
+      silentCues: supervised,
+      lockScope: 'session',
+    };
+  }
+
+  async #startGroup(
+    group: RunGroup,
+    strapOf: (run: RunnerRun) => StrapConnection | undefined,
+  ): Promise<boolean> {
+    this.startProblem = undefined;
+    if (!(await group.start(strapOf))) {
+      this.startProblem = group.problem === 'held-elsewhere' ? 'held-elsewhere' : undefined;
+      group.dispose();
+      return false;
+    }
+    this.#replaceGroup(group);
+    return true;
+  }
+
+  #replaceGroup(group: RunGroup): void {
+    this.group?.dispose();
+    this.group = group;
+  }
+
+  // ---- Breathing -----------------------------------------------------------------------------------------------
 
   /**
    * Starts a breathing exercise (or the resonance finder) with the first strap, recorded as a session of kind
@@ -302,7 +537,8 @@ export class AppState {
    */
   async startBreathing(setup: BreathingSetup): Promise<boolean> {
     const machinery = await this.#machinery();
-    if (!this.recording || this.recording.isActive) return false;
+    const store = this.library.store;
+    if (!store || this.isRecording) return false;
     void this.library.askPersistence();
     const runner = this.preferences.activeRunner;
     const coaching = this.preferences.coaching;
@@ -312,7 +548,8 @@ export class AppState {
       volume: coaching.volume,
       voiceName: coaching.voiceName,
     });
-    const session = new machinery.BreathingSession(setup, this.recording, {
+    const recording = new machinery.RunRecording(store);
+    const session = new machinery.BreathingSession(setup, recording, {
       cues,
       onFinished: () => {
         this.library.changed();
@@ -320,7 +557,8 @@ export class AppState {
     });
     this.breathing?.dispose();
     this.breathing = session;
-    return session.start(this.primaryStrap, runner ? { id: runner.id, name: runner.name } : undefined);
+    this.breathingRecording = recording;
+    return session.start(this.roster.straps[0], runner ? { id: runner.id, name: runner.name } : undefined);
   }
 
   async finishBreathing(): Promise<string | undefined> {
@@ -331,6 +569,7 @@ export class AppState {
   dismissBreathing(): void {
     if (this.breathing?.state === 'running' || this.breathing?.state === 'finishing') return;
     this.breathing = undefined;
+    this.breathingRecording = undefined;
   }
 
   /** Keeps the finder's rate as the active runner's own pace; false when the browser would not store it. */
@@ -340,72 +579,25 @@ export class AppState {
     return machinery?.saveOwnBreathingRate(this.preferences.activeRunner?.id, ratePerMinute) ?? false;
   }
 
-  /** The strap a run records: the first one connected. */
-  get primaryStrap(): StrapConnection | undefined {
-    return this.straps[0];
-  }
-
   stop(): void {
     clearInterval(this.#ticker);
     this.update.stop();
-    this.coach?.stop();
+    this.group?.dispose();
     this.breathing?.dispose();
-    this.recording?.dispose();
     this.library.close();
-    for (const strap of this.straps) strap.dispose();
-    this.straps = [];
+    this.roster.disposeAll();
   }
 
   /** What an update must wait for: a reload now would cut off the run or exercise being recorded. */
   #updateBlocker(): UpdateBlocker | undefined {
-    const recording = this.recording;
-    if (recording?.isActive) return recording.meta?.kind === 'breathing' ? 'exercise' : 'run';
+    if (this.group?.isActive) return 'run';
     const breathing = this.breathing?.state;
-    if (breathing === 'running' || breathing === 'finishing') return 'exercise';
+    if (this.breathingRecording?.isActive || breathing === 'running' || breathing === 'finishing')
+      return 'exercise';
     return undefined;
   }
+}
 
-  /** Opens Chrome's chooser, or reconnects a strap paired before when one is given. */
-  async connectBluetooth(device?: BluetoothDevice): Promise<void> {
-    if (!this.bluetooth) return;
-    if (device && this.straps.some((strap) => strap.source.id === device.id)) return;
-    await this.#add(createBluetoothStrap(this.bluetooth, device));
-  }
-
-  async connectSimulated(): Promise<void> {
-    await this.#add(await createSimulatedStrap(location.search, this.straps.length));
-  }
-
-  async replay(logText: string, name: string): Promise<void> {
-    await this.#add(await createReplay(logText, name));
-  }
-
-  remove(strap: StrapConnection): void {
-    strap.dispose();
-    this.straps = this.straps.filter((candidate) => candidate !== strap);
-  }
-
-  async #add(source: HeartRateSource): Promise<void> {
-    this.connectProblem = undefined;
-    const strap = new StrapConnection(source);
-    this.straps = [...this.straps, strap];
-    await source.connect();
-    // A strap that never went live (chooser cancelled, Bluetooth off) leaves no tile: its reason shows where
-    // the user tapped instead.
-    if (strap.state.kind === 'lost' && !strap.wasLive) {
-      this.connectProblem = strap.state;
-      this.remove(strap);
-    } else {
-      // A strap connected during a run that had none is recorded from this moment.
-      if (this.recording?.isActive && this.straps[0] === strap) {
-        this.recording.attachStrap(strap);
-        this.coach?.follow(strap);
-        this.calibration?.follow(strap);
-        if (this.breathing?.state === 'running') this.breathing.follow(strap);
-      }
-    }
-    if (source.kind === 'bluetooth' && this.bluetooth && strap.wasLive) {
-      this.pairedDevices = await findPairedStraps(this.bluetooth);
-    }
-  }
+function runnerOf(meta: SessionMeta): { id: string; name: string } | undefined {
+  return meta.runnerId !== undefined ? { id: meta.runnerId, name: meta.runnerName ?? '' } : undefined;
 }

@@ -28,6 +28,12 @@ export class PreferencesState {
     this.#update({ ...this.value, runners: [...others, runner], activeRunnerId: runner.id });
   }
 
+  /** Adds (or updates) a runner without making them the one this device runs as: a therapist's group. */
+  addRunner(runner: RunnerProfile): void {
+    const others = this.value.runners.filter((existing) => existing.id !== runner.id);
+    this.#update({ ...this.value, runners: [...others, runner] });
+  }
+
   chooseRunner(id: string): void {
     this.#update({ ...this.value, activeRunnerId: id });
   }

@@ -13,7 +13,11 @@ export type Route =
   | { screen: 'course' }
   | { screen: 'settings' }
   | { screen: 'breathing' }
-  | { screen: 'privacy' };
+  | { screen: 'privacy' }
+  /** A therapist's group run: putting it together, the live tiles, and after it. */
+  | { screen: 'group' }
+  | { screen: 'group-run' }
+  | { screen: 'group-after' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -35,6 +39,10 @@ export function parseRoute(hash: string): Route {
     case 'breathing':
     case 'privacy':
       return { screen: first };
+    case 'group':
+      if (second === 'run') return { screen: 'group-run' };
+      if (second === 'after') return { screen: 'group-after' };
+      return { screen: 'group' };
     default:
       return { screen: 'home' };
   }
@@ -60,5 +68,11 @@ export function routeHash(route: Route): string {
     case 'breathing':
     case 'privacy':
       return `#/${route.screen}`;
+    case 'group':
+      return '#/group';
+    case 'group-run':
+      return '#/group/run';
+    case 'group-after':
+      return '#/group/after';
   }
 }

@@ -8,7 +8,8 @@ import { phaseAt, type PhasePosition, type RunPlan } from '../core/coaching/run-
 import type { SessionZone } from '../core/session/session-model';
 import { activeMsAt } from '../core/session/session-summary';
 import type { StrapEvent } from '../core/strap/connection-state';
-import { ZoneTracker, type ZoneState } from '../core/zones/zone-tracker';
+import { ZoneTracker, type ZoneState, type ZoneTimes } from '../core/zones/zone-tracker';
+import { heartRateTrend, TREND_WINDOW_MS, type HeartRateTrend } from '../core/group/heart-rate-trend';
 import type { RunRecording } from './run-recording.svelte';
 import type { StrapConnection } from './strap-connection.svelte';
 
@@ -19,6 +20,11 @@ export interface CoachSetup {
   plan: RunPlan | undefined;
   coaching: CoachingPreferences;
   locale: CueLocale;
+  /**
+   * In a group run the runners' cues are decided and recorded as they would have been given, but not played: eight
+   * voices from the therapist's phone help nobody.
+   */
+  silent?: boolean;
 }
 
 /**
@@ -30,6 +36,9 @@ export class RunCoach {
   smoothedHrBpm = $state<number | null>(null);
   position = $state.raw<PhasePosition | undefined>();
   lastCue = $state.raw<Cue | undefined>();
+  /** Time below, in and above the zone so far, as the tracker counts it (the one definition of time in zone). */
+  zoneTimes = $state.raw<ZoneTimes | undefined>();
+  trend = $state<HeartRateTrend | undefined>();
   /** How long the page was hidden, shown once when the runner looks again. */
   awayMs = $state<number | undefined>();
   readonly zone: SessionZone | undefined;
@@ -43,8 +52,12 @@ export class RunCoach {
   #timer: ReturnType<typeof setInterval> | undefined;
   #unsubscribe: (() => void) | undefined;
   #paused = false;
+  readonly #silent: boolean;
+  /** The smoothed heart rate at each tick of the trend's window, oldest first. */
+  readonly #recentSmoothedBpm: (number | null)[] = [];
 
   constructor(setup: CoachSetup, recording: RunRecording) {
+    this.#silent = setup.silent === true;
     this.zone = setup.zone;
     this.plan = setup.plan;
     this.#recording = recording;
@@ -77,7 +90,7 @@ export class RunCoach {
 
   /** Starts coaching; call from the tap that starts the run, so audio and vibration are allowed. */
   start(strap: StrapConnection | undefined): void {
-    this.player.unlock();
+    if (!this.#silent) this.player.unlock();
     if (strap) this.follow(strap);
     void this.#wakeLock.start();
     this.#hidden.start();
@@ -128,6 +141,13 @@ export class RunCoach {
     const tracker = this.#tracker.tick(nowMs);
     this.zoneState = tracker.state;
     this.smoothedHrBpm = tracker.smoothedHrBpm;
+    this.zoneTimes = tracker.times;
+    this.#recentSmoothedBpm.push(tracker.smoothedHrBpm);
+    if (this.#recentSmoothedBpm.length > TREND_WINDOW_MS / tickMs + 1) this.#recentSmoothedBpm.shift();
+    this.trend = heartRateTrend(
+      this.#recentSmoothedBpm.length > TREND_WINDOW_MS / tickMs ? this.#recentSmoothedBpm[0] : undefined,
+      tracker.smoothedHrBpm,
+    );
     const cues = this.#decider.decide({
       nowMs,
       tracker,
@@ -135,7 +155,7 @@ export class RunCoach {
       ...(position && { plan: position }),
     });
     for (const cue of cues) {
-      this.player.play(cue);
+      if (!this.#silent) this.player.play(cue);
       this.#recording.cue(cue.id);
       this.lastCue = cue;
     }

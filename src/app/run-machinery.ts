@@ -11,3 +11,7 @@ export { BreathingSession, BrowserBreathCues, saveOwnBreathingRate } from './bre
 export { plannedRun, zoneForRunner } from './run-choice';
 export { courseOfLength, courseOfPlan, progressFromHistory } from './course';
 export { BREATHING_BLOCKS_SUFFIX } from '../core/coaching/run-plan';
+export { RunnerRun } from './runner-run.svelte';
+export { RunGroup } from './run-group.svelte';
+export { GroupSetup, rememberedDevice, rememberStrapOwner } from './group-setup.svelte';
+export { AttentionAlert } from '../adapters/cues/attention-alert';

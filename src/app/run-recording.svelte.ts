@@ -7,9 +7,11 @@ import {
   type RecorderState,
 } from '../core/session/session-recorder';
 import type {
-  ExertionScore,
   MoodReport,
+  RunFeelings,
+  RunnerRef,
   SampleChunk,
+  SessionGroupRef,
   SessionKind,
   SessionMeta,
   SessionPlanRef,
@@ -19,10 +21,16 @@ import type {
 import type { StrapEvent } from '../core/strap/connection-state';
 import type { SessionStorage, InterruptedSession } from '../adapters/storage/session-storage';
 import { StorageFullError } from '../adapters/storage/storage-errors';
-import { acquireRecordingLock, type RecordingLock } from '../adapters/platform/web-locks';
+import { acquireRecordingLock, sessionLockName, type RecordingLock } from '../adapters/platform/web-locks';
 import type { StrapConnection } from './strap-connection.svelte';
 
 export type RecordingProblem = 'storage-full' | 'storage-failed' | 'held-elsewhere';
+
+/**
+ * Which lock a recording holds: the tab's own (only one tab records; a breathing exercise), or one for its session
+ * alone (each runner's run of a group, while the group holds the tab's lock).
+ */
+export type RecordingLockScope = 'tab' | 'session';
 
 /** How often the controller checks whether a chunk is due; the recorder itself decides (at least every 5 s). */
 const flushCheckMs = 1000;
@@ -52,9 +60,11 @@ export class RunRecording {
   #unstoredChunks: SampleChunk[] = [];
   #storedMeta: SessionMeta | undefined;
   #flushing: Promise<void> | undefined;
+  readonly #lockScope: RecordingLockScope;
 
-  constructor(store: SessionStorage) {
+  constructor(store: SessionStorage, options: { lockScope?: RecordingLockScope } = {}) {
     this.#store = store;
+    this.#lockScope = options.lockScope ?? 'tab';
   }
 
   get meta(): SessionMeta | undefined {
@@ -71,26 +81,29 @@ export class RunRecording {
     /** What is recorded: a run (the default) or a breathing exercise. */
     kind?: SessionKind;
     before?: MoodReport;
-    runner?: { id: string; name: string };
+    runner?: RunnerRef;
+    group?: SessionGroupRef;
     zone?: SessionZone;
     plan?: SessionPlanRef;
   }): Promise<boolean> {
     if (this.isActive) return true;
-    if (!(await this.#takeLock())) return false;
+    const id = crypto.randomUUID();
+    if (!(await this.#takeLock(id))) return false;
     const strap = options.strap;
     const strapInfo = strap ? strapOnRecord(strap) : undefined;
     this.problem = undefined;
     this.state = createRecorder();
     this.#dispatch({
       type: 'start',
-      id: crypto.randomUUID(),
+      id,
       kind: options.kind ?? 'run',
       atMs: performance.now(),
       wallClockMs: Date.now(),
       strapLive: strap?.state.kind === 'live',
       ...(strapInfo && { strap: strapInfo }),
       ...(options.before && { before: options.before }),
-      ...(options.runner && { runnerId: options.runner.id, runnerName: options.runner.name }),
+      ...(options.runner && { runner: options.runner }),
+      ...(options.group && { group: options.group }),
       ...(options.zone && { zone: options.zone }),
       ...(options.plan && { plan: options.plan }),
     });
@@ -136,11 +149,7 @@ export class RunRecording {
     return id;
   }
 
-  async saveFeelings(feelings: {
-    after?: MoodReport;
-    exertion?: ExertionScore;
-    notes?: string;
-  }): Promise<void> {
+  async saveFeelings(feelings: RunFeelings): Promise<void> {
     this.#dispatch({ type: 'feelings', ...feelings });
     const meta = this.state.meta;
     if (meta) await this.#write(() => this.#store.updateMeta(meta), meta);
@@ -151,7 +160,7 @@ export class RunRecording {
     interrupted: InterruptedSession,
     strap: StrapConnection | undefined,
   ): Promise<boolean> {
-    if (!(await this.#takeLock())) return false;
+    if (!(await this.#takeLock(interrupted.meta.id))) return false;
     await this.#loadInterrupted(interrupted);
     if (strap) this.attachStrap(strap);
     this.#startFlushing();
@@ -199,8 +208,11 @@ export class RunRecording {
     this.#storedMeta = interrupted.meta;
   }
 
-  async #takeLock(): Promise<boolean> {
-    const lock = await acquireRecordingLock();
+  async #takeLock(sessionId: string): Promise<boolean> {
+    const lock = await acquireRecordingLock(
+      undefined,
+      this.#lockScope === 'session' ? sessionLockName(sessionId) : undefined,
+    );
     if (lock === 'held-elsewhere') {
       this.problem = 'held-elsewhere';
       return false;

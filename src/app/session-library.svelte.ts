@@ -12,15 +12,35 @@ import {
 export class SessionLibrary {
   store = $state.raw<SessionStorage | undefined>();
   openFailed = $state(false);
-  interrupted = $state.raw<InterruptedSession | undefined>();
+  /** Runs a reload or crash left recording: one for a solo run, one per runner of a group run. */
+  interrupted = $state.raw<InterruptedSession[]>([]);
   persistence = $state<PersistentStorageResult | undefined>();
   /** Bumped after every change to the stored sessions, so history reloads. */
   revision = $state(0);
 
+  /**
+   * What the resume prompt offers: the newest interrupted run, with every other runner of its group; an older one
+   * left over is offered after that.
+   */
+  get interruptedRun(): InterruptedSession[] {
+    const [newest] = this.interrupted;
+    if (!newest) return [];
+    const groupId = newest.meta.group?.groupId;
+    return groupId === undefined
+      ? [newest]
+      : this.interrupted.filter((session) => session.meta.group?.groupId === groupId);
+  }
+
+  /** Forgets the sessions just resumed or finished, keeping any others for the next prompt. */
+  settled(sessions: readonly InterruptedSession[]): void {
+    const ids = sessions.map((session) => session.meta.id);
+    this.interrupted = this.interrupted.filter((session) => !ids.includes(session.meta.id));
+  }
+
   async open(): Promise<void> {
     try {
       this.store = await SessionStore.open();
-      this.interrupted = await this.store.findInterruptedSession();
+      this.interrupted = await this.store.findInterruptedSessions();
     } catch {
       this.openFailed = true;
     }

@@ -1,5 +1,6 @@
 import type { HeartRateSource } from '../adapters/heart-rate-source';
 import { WebBluetoothStrap } from '../adapters/bluetooth/web-bluetooth-strap';
+import type { SimulatedStrapOptions } from '../adapters/simulated/simulated-strap';
 
 /**
  * The one place that picks real or simulated straps. The simulated strap and replay are imported only when used,
@@ -27,10 +28,17 @@ export async function findPairedStraps(bluetooth: Bluetooth): Promise<BluetoothD
  * The simulated strap's settings come from the address bar (`?sim=surge&speed=20&seed=7&breaths=6&noise=white`),
  * so a demo or a browser test can pick a scenario without a settings screen.
  */
-export async function createSimulatedStrap(search: string, index: number): Promise<HeartRateSource> {
+export async function createSimulatedStrap(
+  search: string,
+  index: number,
+  options?: SimulatedStrapOptions,
+): Promise<HeartRateSource> {
   const { SimulatedStrap } = await import('../adapters/simulated/simulated-strap');
   const { simulatedStrapOptionsFromQuery } = await import('../adapters/simulated/simulated-strap-query');
-  return new SimulatedStrap(simulatedStrapOptionsFromQuery(new URLSearchParams(search), index));
+  return new SimulatedStrap({
+    ...simulatedStrapOptionsFromQuery(new URLSearchParams(search), index),
+    ...options,
+  });
 }
 
 export async function createReplay(logText: string, name: string): Promise<HeartRateSource> {

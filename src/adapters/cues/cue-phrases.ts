@@ -69,5 +69,6 @@ export function cuePhraseTable(locale: CueLocale): CuePhraseTable {
     test: () => m.cueTest({}, words),
     'was-in-background': ({ hiddenMs }) =>
       m.cueWasInBackground({ duration: durationInWords(hiddenMs, 'nearest-minute', locale) }, words),
+    'group-attention': () => m.cueGroupAttention({}, words),
   };
 }

@@ -23,6 +23,8 @@ export interface SpokenCueParameters {
   test: object;
   /** The page was hidden (phone locked, another app) and is visible again; not from core/coaching. */
   'was-in-background': { readonly hiddenMs: number };
+  /** On the therapist's device in a group run: a runner's tile rose for attention; not from core/coaching. */
+  'group-attention': object;
 }
 
 export type SpokenCueId = keyof SpokenCueParameters;
@@ -49,6 +51,7 @@ const everyId: Record<SpokenCueId, true> = {
   'plan-complete': true,
   test: true,
   'was-in-background': true,
+  'group-attention': true,
 };
 
 export const spokenCueIds = Object.keys(everyId) as readonly SpokenCueId[];

@@ -43,6 +43,8 @@ export const tonePatterns: Record<SpokenCueId, readonly ToneNote[]> = {
   'plan-complete': sequence([c5, e5, g5]),
   test: sequence([d5, d5]),
   'was-in-background': sequence([d5, d5]),
+  // Two level notes, soft and short: "have a look", never a siren.
+  'group-attention': sequence([a4, a4]),
 };
 
 /** How long a cue's pattern sounds, so a spoken cue can wait until its tones are done. */

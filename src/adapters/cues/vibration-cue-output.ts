@@ -20,6 +20,7 @@ export const vibrationPatterns: Record<SpokenCueId, readonly number[]> = {
   test: [200, 100, 200, 100, 200],
   // The runner has just looked at the screen; a buzz would tell them nothing.
   'was-in-background': [],
+  'group-attention': [200, 120, 200],
 };
 
 function defaultVibrate(): VibrateFunction | undefined {

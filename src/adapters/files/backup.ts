@@ -4,6 +4,7 @@ import type {
   SessionEvent,
   SessionMeta,
   SessionPlanRef,
+  SessionGroupRef,
   SessionStrap,
   SessionSummary,
   SessionZone,
@@ -151,6 +152,9 @@ function backupMeta(meta: SessionMeta): Listed<SessionMeta> {
     endedAtWallMs: meta.endedAtWallMs,
     runnerId: meta.runnerId,
     runnerName: meta.runnerName,
+    group:
+      meta.group &&
+      ({ groupId: meta.group.groupId, size: meta.group.size } satisfies Listed<SessionGroupRef>),
     strap:
       meta.strap &&
       ({

@@ -118,6 +118,7 @@ const metaSchema = (limits: BackupLimits) =>
       endedAtWallMs: v.optional(wallMsSchema),
       runnerId: v.optional(idSchema),
       runnerName: v.optional(nameSchema),
+      group: v.optional(v.strictObject({ groupId: idSchema, size: smallCountSchema })),
       strap: v.optional(
         v.strictObject({ name: nameSchema, bodySensorLocation: v.optional(v.picklist(locations)) }),
       ),

@@ -4,6 +4,14 @@
  */
 export const recordingLockName = 'calm-run-recording';
 
+/**
+ * Each runner's run of a group also holds a lock of its own, so a session interrupted by a reload is carried on
+ * by one tab only, while the tab's lock above keeps other tabs from starting runs.
+ */
+export function sessionLockName(sessionId: string): string {
+  return `${recordingLockName}/${sessionId}`;
+}
+
 export interface RecordingLock {
   /** Lets another tab record. Calling it again does nothing. */
   release(): void;
@@ -28,12 +36,13 @@ function defaultLocks(): LockRequester | undefined {
 
 export function acquireRecordingLock(
   locks: LockRequester | undefined = defaultLocks(),
+  name: string = recordingLockName,
 ): Promise<RecordingLockResult> {
   if (locks === undefined) return Promise.resolve('unsupported');
   return new Promise((resolve) => {
     let settled = false;
     locks
-      .request(recordingLockName, { ifAvailable: true }, (lock) => {
+      .request(name, { ifAvailable: true }, (lock) => {
         settled = true;
         if (lock === null) {
           resolve('held-elsewhere');

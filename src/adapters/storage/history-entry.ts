@@ -21,6 +21,8 @@ export interface HistoryEntry {
   endedAtWallMs?: number;
   runnerId?: string;
   runnerName?: string;
+  /** A run of a therapist's group run: shown as supervised. */
+  supervised?: true;
   planName?: string;
   /** The plan and, for a course run, its week and run: course progress is counted from history alone. */
   plan?: SessionPlanRef;
@@ -57,6 +59,7 @@ export function historyRecordOf(meta: SessionMeta): HistoryRecord {
   if (meta.endedAtWallMs !== undefined) record.endedAtWallMs = meta.endedAtWallMs;
   if (meta.runnerId !== undefined) record.runnerId = meta.runnerId;
   if (meta.runnerName !== undefined) record.runnerName = meta.runnerName;
+  if (meta.group !== undefined) record.supervised = true;
   if (meta.plan !== undefined) {
     record.planName = meta.plan.name;
     record.plan = meta.plan;

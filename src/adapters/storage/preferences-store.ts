@@ -25,6 +25,8 @@ export interface CoachingPreferences {
   graceSeconds: number;
   /** An optional status (time run, heart rate) every N minutes; 0 is off. */
   statusEveryMinutes: number;
+  /** In a group run, a tile that rises for attention sounds a short tone and vibrates the therapist's device. */
+  groupAlerts: boolean;
 }
 
 export interface CourseChoice {
@@ -57,6 +59,7 @@ export const defaultCoachingPreferences: CoachingPreferences = {
   lowSideCues: false,
   graceSeconds: 20,
   statusEveryMinutes: 0,
+  groupAlerts: true,
 };
 
 const storageKey = 'calm-run.preferences';
@@ -85,6 +88,7 @@ const coachingSchema = v.object({
   lowSideCues: v.boolean(),
   graceSeconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(300)),
   statusEveryMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(60)),
+  groupAlerts: v.boolean(),
 });
 const courseSchema = v.object({
   weeks: v.picklist([8, 10, 12]),

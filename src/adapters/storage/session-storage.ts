@@ -58,8 +58,11 @@ export interface SessionStorage {
   loadSamplesBytes(id: string): Promise<Uint8Array[]>;
   /** History, newest first, from the light history records only. */
   listHistory(query?: HistoryQuery): Promise<HistoryEntry[]>;
-  /** The newest session still 'recording' or 'paused', to offer resume or finish after a reload. */
-  findInterruptedSession(): Promise<InterruptedSession | undefined>;
+  /**
+   * Every session still 'recording' or 'paused', newest first, to offer resume or finish after a reload: one for a
+   * solo run, one per runner for a group run (they share `meta.group.groupId`).
+   */
+  findInterruptedSessions(): Promise<InterruptedSession[]>;
   /** Removes the session and its chunks in one transaction; undefined if there was no such session. */
   deleteSession(id: string): Promise<DeletedSession | undefined>;
   /** Undoes deleteSession. */

@@ -129,25 +129,29 @@ export class SessionStore implements SessionStorage {
     });
   }
 
-  findInterruptedSession(): Promise<InterruptedSession | undefined> {
+  findInterruptedSessions(): Promise<InterruptedSession[]> {
     return runTransaction(this.#db, ['history', 'sessions', 'chunks'], 'readonly', async (tx) => {
       const byStatus = tx.objectStore('history').index('by-status');
       const [recording, paused] = await Promise.all([
         byStatus.getAll('recording'),
         byStatus.getAll('paused'),
       ]);
-      const newest = [...recording, ...paused].sort((a, b) => b.startedAtWallMs - a.startedAtWallMs)[0];
-      if (newest === undefined) return undefined;
-      const [meta, last] = await Promise.all([
-        tx.objectStore('sessions').get(newest.id),
-        tx.objectStore('chunks').openCursor(chunkRange(newest.id), 'prev'),
-      ]);
-      if (meta === undefined) return undefined;
-      return {
-        meta,
-        nextSeq: last === null ? 0 : last.value.seq + 1,
-        lastElapsedMs: last?.value.lastElapsedMs,
-      };
+      const newestFirst = [...recording, ...paused].sort((a, b) => b.startedAtWallMs - a.startedAtWallMs);
+      const found = await Promise.all(
+        newestFirst.map(async (entry): Promise<InterruptedSession | undefined> => {
+          const [meta, last] = await Promise.all([
+            tx.objectStore('sessions').get(entry.id),
+            tx.objectStore('chunks').openCursor(chunkRange(entry.id), 'prev'),
+          ]);
+          if (meta === undefined) return undefined;
+          return {
+            meta,
+            nextSeq: last === null ? 0 : last.value.seq + 1,
+            lastElapsedMs: last?.value.lastElapsedMs,
+          };
+        }),
+      );
+      return found.filter((session) => session !== undefined);
     });
   }
 

@@ -13,6 +13,7 @@ export const lostReasonMessages = {
   'permission-denied': m.lostReason_permissionDenied,
   'no-heart-rate-service': m.lostReason_noHeartRateService,
   'connect-failed': m.lostReason_connectFailed,
+  'connection-limit': m.lostReason_connectionLimit,
   'packet-log-invalid': m.lostReason_packetLogInvalid,
   'replay-ended': m.lostReason_replayEnded,
 } as const satisfies Record<LostReason, unknown>;

@@ -37,3 +37,26 @@ export function exertionOptions(): ScaleOption<ExertionScore>[] {
     return { value, label: String(value), ...(anchor !== undefined && { anchor }) };
   });
 }
+
+/** A scale point as one line of a compact choice (a select): its value and its number with its words. */
+export interface ScaleChoice {
+  value: string;
+  text: string;
+}
+
+function asChoices(options: readonly { value: number; label: string; anchor?: string }[]): ScaleChoice[] {
+  return options.map((option) => ({
+    value: String(option.value),
+    text: option.anchor === undefined ? option.label : `${option.label} ${option.anchor}`,
+  }));
+}
+
+/** The Feeling Scale as compact choices, for one row per runner in a group. */
+export function feelingChoices(): ScaleChoice[] {
+  return asChoices(feelingOptions());
+}
+
+/** The Felt Arousal Scale as compact choices, for one row per runner in a group. */
+export function arousalChoices(): ScaleChoice[] {
+  return asChoices(arousalOptions());
+}

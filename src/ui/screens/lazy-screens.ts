@@ -43,5 +43,8 @@ export function createLazyScreens(app: AppState) {
     settings: screenWithPreferences(() => import('./SettingsScreen.svelte')),
     breathing: screenWithRun(() => import('./BreathingScreen.svelte')),
     privacy: screen(() => import('./PrivacyScreen.svelte')),
+    group: screenWithRun(() => import('./GroupSetupScreen.svelte')),
+    groupRun: screenWithRun(() => import('./GroupRunScreen.svelte')),
+    groupAfter: screenWithRun(() => import('./GroupAfterScreen.svelte')),
   };
 }

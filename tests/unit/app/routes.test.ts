@@ -14,6 +14,9 @@ describe('routes', () => {
     { screen: 'settings' },
     { screen: 'breathing' },
     { screen: 'privacy' },
+    { screen: 'group' },
+    { screen: 'group-run' },
+    { screen: 'group-after' },
   ];
 
   it.each(routes)('round-trips %o through the hash', (route) => {
@@ -23,6 +26,13 @@ describe('routes', () => {
   it('opens the breathing exercise at #/breathing', () => {
     expect(routeHash({ screen: 'breathing' })).toBe('#/breathing');
     expect(parseRoute('#/breathing')).toEqual({ screen: 'breathing' });
+  });
+
+  it('opens the group run at #/group, its tiles at #/group/run and what follows at #/group/after', () => {
+    expect(parseRoute('#/group')).toEqual({ screen: 'group' });
+    expect(parseRoute('#/group/run')).toEqual({ screen: 'group-run' });
+    expect(parseRoute('#/group/after')).toEqual({ screen: 'group-after' });
+    expect(parseRoute('#/group/elsewhere')).toEqual({ screen: 'group' });
   });
 
   it('sends an unknown or empty hash home', () => {

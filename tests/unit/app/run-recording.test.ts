@@ -79,7 +79,7 @@ describe('RunRecording', () => {
     const stored = await storedSampleCount(store, id);
     expect(stored).toBeGreaterThanOrEqual(6);
 
-    const interrupted = await store.findInterruptedSession();
+    const interrupted = (await store.findInterruptedSessions())[0];
     expect(interrupted?.meta.id).toBe(id);
     const second = new RunRecording(store);
     const again = manualStrap();
@@ -100,13 +100,13 @@ describe('RunRecording', () => {
     await runFor(11, beat);
     first.dispose();
     await vi.advanceTimersByTimeAsync(600_000); // the phone stayed off for ten minutes
-    const interrupted = (await store.findInterruptedSession()) ?? never();
+    const interrupted = (await store.findInterruptedSessions())[0] ?? never();
     const second = new RunRecording(store);
     const id = await second.finishInterrupted(interrupted);
     const meta = await store.getSession(id);
     expect(meta?.status).toBe('finished');
     expect(meta?.summary?.durationMs).toBeLessThan(15_000);
-    expect(await store.findInterruptedSession()).toBeUndefined();
+    expect((await store.findInterruptedSessions())[0]).toBeUndefined();
     second.dispose();
   });
 });

@@ -28,6 +28,7 @@ const examples: { [Id in SpokenCueId]: readonly SpokenCueOf<Id>[] } = {
   'plan-complete': [{ id: 'plan-complete' }],
   test: [{ id: 'test' }],
   'was-in-background': [{ id: 'was-in-background', hiddenMs: 125_000 }],
+  'group-attention': [{ id: 'group-attention' }],
 };
 const everyExample: SpokenCue[] = Object.values(examples).flat();
 const locales: CueLocale[] = ['nl', 'en'];

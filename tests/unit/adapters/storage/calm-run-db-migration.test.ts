@@ -74,7 +74,7 @@ describe('v1 → v2', () => {
     expect(await store.loadSamplesBytes('ann-1')).toEqual(
       makeChunks('ann-1', 12).map((chunk) => chunk.bytes),
     );
-    const interrupted = await store.findInterruptedSession();
+    const interrupted = (await store.findInterruptedSessions())[0];
     expect(interrupted?.meta.id).toBe('ann-2');
     expect(interrupted?.nextSeq).toBe(5);
     store.close();

@@ -191,31 +191,34 @@ describe('history', () => {
   });
 });
 
-describe('findInterruptedSession', () => {
+describe('findInterruptedSessions', () => {
   it('finds the session left recording after a reload, with where its record stops', async () => {
     const { meta, chunks } = await recordSession('run-1', 3);
     store.close();
     store = await SessionStore.open(name, { estimator: undefined });
-    const interrupted = await store.findInterruptedSession();
+    const interrupted = (await store.findInterruptedSessions())[0];
     expect(interrupted?.meta).toEqual(meta);
     expect(interrupted?.nextSeq).toBe(3);
     expect(interrupted?.lastElapsedMs).toBe(chunks[2]?.lastElapsedMs);
     expect(await store.loadSamplesBytes('run-1')).toEqual(chunks.map((chunk) => chunk.bytes));
   });
 
-  it('finds a paused session, the newest one, and none once finished', async () => {
-    expect(await store.findInterruptedSession()).toBeUndefined();
+  it('finds every session left recording or paused, newest first, and none once finished', async () => {
+    expect((await store.findInterruptedSessions())[0]).toBeUndefined();
     const { meta } = await recordSession('older', 0, { status: 'paused', startedAtWallMs: baseWallMs });
     await recordSession('finished', 1, { startedAtWallMs: baseWallMs + 2 * hourMs, status: 'finished' });
-    const interrupted = await store.findInterruptedSession();
+    const interrupted = (await store.findInterruptedSessions())[0];
     expect(interrupted?.meta.id).toBe('older');
     expect(interrupted?.nextSeq).toBe(0);
     expect(interrupted?.lastElapsedMs).toBeUndefined();
     await recordSession('newer', 2, { startedAtWallMs: baseWallMs + hourMs });
-    expect((await store.findInterruptedSession())?.meta.id).toBe('newer');
+    expect((await store.findInterruptedSessions()).map((session) => session.meta.id)).toEqual([
+      'newer',
+      'older',
+    ]);
     await store.finishSession(finishedMeta(meta));
     await store.finishSession(finishedMeta(makeMeta('newer', { startedAtWallMs: baseWallMs + hourMs })));
-    expect(await store.findInterruptedSession()).toBeUndefined();
+    expect(await store.findInterruptedSessions()).toEqual([]);
   });
 });
 

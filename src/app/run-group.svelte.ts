@@ -1,0 +1,165 @@
+import { acquireRecordingLock, type RecordingLock } from '../adapters/platform/web-locks';
+import { TileOrder } from '../core/group/tile-order';
+import { summarizeRunnerRun, type RunnerRunSummary } from '../core/group/group-summary';
+import type { RunnerRun } from './runner-run.svelte';
+import type { StrapConnection } from './strap-connection.svelte';
+
+const tickMs = 1000;
+
+export type GroupStartProblem = 'held-elsewhere' | 'not-started';
+
+/**
+ * The runs recorded together on this device: one for a solo run, up to a whole supervised group. It holds the
+ * tab's recording lock while any run records, keeps the tiles in a calm order (attention first, moving only once
+ * a state has held), and tells the therapist's device when a tile rises.
+ */
+export class RunGroup {
+  readonly runs: readonly RunnerRun[];
+  /** A therapist's group run: the runners' cues are silent, sessions are marked supervised. */
+  readonly supervised: boolean;
+  /** The tiles' keys in display order. */
+  order = $state.raw<readonly string[]>([]);
+  /** The keys of the tiles raised for attention (settled, not flickering), in display order. */
+  raised = $state.raw<readonly string[]>([]);
+  /** Bumped when a run starts or finishes, so screens re-read the runs' states. */
+  revision = $state(0);
+  problem = $state<GroupStartProblem | undefined>();
+  readonly #tileOrder = new TileOrder();
+  readonly #onRaised: (run: RunnerRun) => void;
+  #lock: RecordingLock | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    runs: readonly RunnerRun[],
+    options: { supervised: boolean; onRaised?: (run: RunnerRun) => void },
+  ) {
+    this.runs = runs;
+    this.supervised = options.supervised;
+    this.#onRaised = options.onRaised ?? (() => undefined);
+    this.order = runs.map((run) => run.key);
+  }
+
+  get isActive(): boolean {
+    return this.runs.some((run) => run.isActive);
+  }
+
+  /** The only run of a solo run. */
+  get solo(): RunnerRun | undefined {
+    return this.supervised ? undefined : this.runs[0];
+  }
+
+  isRaised(key: string): boolean {
+    return this.raised.includes(key);
+  }
+
+  runByKey(key: string): RunnerRun | undefined {
+    return this.runs.find((run) => run.key === key);
+  }
+
+  /** The runs in the tiles' order. */
+  get ordered(): RunnerRun[] {
+    return this.order.map((key) => this.runByKey(key)).filter((run) => run !== undefined);
+  }
+
+  /**
+   * Starts every run, each with its own strap (or none yet). False (and nothing recorded) when another tab
+   * records; a run that fails to start alone is left out while the others go on.
+   */
+  async start(strapOf: (run: RunnerRun) => StrapConnection | undefined): Promise<boolean> {
+    if (!(await this.#takeLock())) return false;
+    const started = await Promise.all(this.runs.map((run) => run.start(strapOf(run))));
+    if (!started.some(Boolean)) {
+      this.#release();
+      return false;
+    }
+    this.#startTicking();
+    this.revision++;
+    return true;
+  }
+
+  /** After a reload: the runs carry on from their stored chunks; the caller resumed each run already. */
+  async continueAfterReload(): Promise<boolean> {
+    if (!(await this.#takeLock())) return false;
+    this.#startTicking();
+    this.revision++;
+    return true;
+  }
+
+  /** Ends one runner's run (someone stops early); the others go on. Returns its session id. */
+  async finishOne(run: RunnerRun): Promise<string | undefined> {
+    const id = await run.finish();
+    this.revision++;
+    if (!this.isActive) this.#stop();
+    return id;
+  }
+
+  /** Ends every run still going; returns every session id, in the group's order. */
+  async finishAll(): Promise<string[]> {
+    await Promise.all(this.runs.filter((run) => run.isActive).map((run) => run.finish()));
+    this.revision++;
+    this.#stop();
+    return this.runs.map((run) => run.sessionId).filter((id) => id !== undefined);
+  }
+
+  pauseAll(): void {
+    for (const run of this.runs) if (run.recording.meta?.status === 'recording') run.pause();
+  }
+
+  resumeAll(): void {
+    for (const run of this.runs) if (run.recording.meta?.status === 'paused') run.resume();
+  }
+
+  /** For the group summary: each finished run's figures. */
+  summaries(): RunnerRunSummary[] {
+    return this.runs.flatMap((run) => {
+      const meta = run.recording.meta;
+      return meta?.status === 'finished' ? [summarizeRunnerRun(meta, run.plannedMs)] : [];
+    });
+  }
+
+  dispose(): void {
+    this.#stop();
+    for (const run of this.runs) run.dispose();
+  }
+
+  /** Re-reads every tile's attention; called once a second, and by tests with their own clock. */
+  updateOrder(nowMs: number): void {
+    const tiles = this.runs.map((run) => ({ id: run.key, needsAttention: run.attention.length > 0 }));
+    const order = this.#tileOrder.update(nowMs, tiles);
+    const raised = order.filter((key) => this.#tileOrder.isRaised(key));
+    for (const key of raised) {
+      const run = this.runByKey(key);
+      if (!this.raised.includes(key) && run) this.#onRaised(run);
+    }
+    if (order.join('\n') !== this.order.join('\n')) this.order = order;
+    if (raised.join('\n') !== this.raised.join('\n')) this.raised = raised;
+  }
+
+  async #takeLock(): Promise<boolean> {
+    const lock = await acquireRecordingLock();
+    if (lock === 'held-elsewhere') {
+      this.problem = 'held-elsewhere';
+      return false;
+    }
+    if (lock !== 'unsupported') this.#lock = lock;
+    return true;
+  }
+
+  #startTicking(): void {
+    clearInterval(this.#timer);
+    this.#timer = setInterval(() => {
+      this.updateOrder(performance.now());
+    }, tickMs);
+  }
+
+  #stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#release();
+  }
+
+  #release(): void {
+    this.#lock?.release();
+    this.#lock = undefined;
+  }
+}

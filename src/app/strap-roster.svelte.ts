@@ -1,0 +1,97 @@
+import type { HeartRateSource } from '../adapters/heart-rate-source';
+import type { ConnectionState } from '../core/strap/connection-state';
+import { StrapConnection } from './strap-connection.svelte';
+import { createBluetoothStrap, createReplay, createSimulatedStrap, findPairedStraps } from './strap-sources';
+import type { SimulatedStrapOptions } from '../adapters/simulated/simulated-strap';
+
+/**
+ * A refused connection with at least this many straps connected is read as the device's limit: Android phones
+ * often hold 5 to 7 Bluetooth connections at once, and a strap that is merely out of reach fails the same way.
+ */
+export const CONNECTION_LIMIT_AFTER_STRAPS = 4;
+
+type LostState = Extract<ConnectionState, { kind: 'lost' }>;
+
+/** The straps this device is connected to, and the ones it may reconnect without the chooser. */
+export class StrapRoster {
+  straps = $state.raw<StrapConnection[]>([]);
+  pairedDevices = $state.raw<BluetoothDevice[]>([]);
+  /** Why the last attempt to connect did not get as far as a live strap. */
+  connectProblem = $state.raw<LostState | undefined>();
+  /** A strap is being chosen or connected: one chooser at a time. */
+  connecting = $state(false);
+  readonly #bluetooth: Bluetooth | undefined;
+
+  constructor(bluetooth: Bluetooth | undefined) {
+    this.#bluetooth = bluetooth;
+  }
+
+  async loadPairedDevices(): Promise<void> {
+    if (this.#bluetooth) this.pairedDevices = await findPairedStraps(this.#bluetooth);
+  }
+
+  /** The connected strap of a device paired before, if any. */
+  strapOfDevice(deviceId: string): StrapConnection | undefined {
+    return this.straps.find((strap) => strap.source.kind === 'bluetooth' && strap.source.id === deviceId);
+  }
+
+  /**
+   * Opens Chrome's chooser, or reconnects a strap paired before when one is given. Resolves with the strap once it
+   * is live (or already connected), undefined when it never got there (the reason is in `connectProblem`).
+   */
+  async connectBluetooth(device?: BluetoothDevice): Promise<StrapConnection | undefined> {
+    if (!this.#bluetooth) return undefined;
+    if (device) {
+      const connected = this.strapOfDevice(device.id);
+      if (connected) return connected;
+    }
+    return this.#add(createBluetoothStrap(this.#bluetooth, device));
+  }
+
+  async connectSimulated(
+    search: string,
+    options?: SimulatedStrapOptions,
+  ): Promise<StrapConnection | undefined> {
+    return this.#add(await createSimulatedStrap(search, this.straps.length, options));
+  }
+
+  async replay(logText: string, name: string): Promise<StrapConnection | undefined> {
+    return this.#add(await createReplay(logText, name));
+  }
+
+  remove(strap: StrapConnection): void {
+    strap.dispose();
+    this.straps = this.straps.filter((candidate) => candidate !== strap);
+  }
+
+  disposeAll(): void {
+    for (const strap of this.straps) strap.dispose();
+    this.straps = [];
+  }
+
+  async #add(source: HeartRateSource): Promise<StrapConnection | undefined> {
+    this.connectProblem = undefined;
+    const connectedBefore = this.straps.filter((strap) => strap.state.kind === 'live').length;
+    const strap = new StrapConnection(source);
+    this.straps = [...this.straps, strap];
+    this.connecting = true;
+    try {
+      await source.connect();
+    } finally {
+      this.connecting = false;
+    }
+    // A strap that never went live (chooser cancelled, Bluetooth off) leaves no tile: its reason shows where the
+    // user tapped instead.
+    if (strap.state.kind === 'lost' && !strap.wasLive) {
+      const lost = strap.state;
+      this.connectProblem =
+        lost.reason === 'connect-failed' && connectedBefore >= CONNECTION_LIMIT_AFTER_STRAPS
+          ? { ...lost, reason: 'connection-limit' }
+          : lost;
+      this.remove(strap);
+      return undefined;
+    }
+    if (source.kind === 'bluetooth' && strap.wasLive) await this.loadPairedDevices();
+    return strap;
+  }
+}
