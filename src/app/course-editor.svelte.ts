@@ -1,5 +1,7 @@
-import { defaultCourse12Weeks } from '../core/coaching/index';
+import { defaultCourse12Weeks, MAX_WEEK_MAIN_MS } from '../core/coaching/index';
 import {
+  COURSE_TEXT_LIMITS,
+  MAX_BLOCK_REPEAT,
   courseToText,
   parseCourseText,
   type CourseTextLanguage,
@@ -9,6 +11,13 @@ import { customCourse } from './course';
 import type { PreferencesState } from './preferences.svelte';
 
 export type CourseTextProblem = Extract<CourseTextResult, { ok: false }>;
+
+/** The bounds a course text keeps, in the units its problem messages name. */
+export const courseTextLimits = {
+  maxWeeks: COURSE_TEXT_LIMITS.weeks,
+  maxRepeat: MAX_BLOCK_REPEAT,
+  maxWeekMinutes: MAX_WEEK_MAIN_MS / 60_000,
+} as const;
 
 /**
  * The therapist's course editor: the whole course (the own one, else the default 12 weeks) as text, saved for this

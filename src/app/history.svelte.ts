@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '../adapters/storage/history-entry';
 import type { DeletedSession, HistoryQuery } from '../adapters/storage/session-storage';
+import { historyLineOf, type HistoryLine } from './history-line';
 import type { SessionLibrary } from './session-library.svelte';
 import { exportEverySession, importSessionFile, type ImportOutcome } from './session-files';
 
@@ -8,6 +9,8 @@ const undoWindowMs = 10_000;
 /** The history screen's state: the list from summaries only, filters, delete with undo, import and export. */
 export class HistoryState {
   entries = $state.raw<HistoryEntry[] | undefined>();
+  /** The entries as the list shows them, newest first. */
+  readonly lines: HistoryLine[] | undefined = $derived(this.entries?.map(historyLineOf));
   storageUsedBytes = $state<number | undefined>();
   runnerId = $state<string | null | undefined>();
   fromDate = $state('');

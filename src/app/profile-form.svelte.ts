@@ -1,7 +1,7 @@
 import type { SessionZone } from '../core/session/session-model';
 import type { StrapEvent } from '../core/strap/connection-state';
 import { robustRestingHr, type HeartRateReading } from '../core/zones/resting-hr';
-import { effectiveMaxHr, type RunnerProfile } from '../core/zones/runner-profile';
+import { effectiveMaxHr, type RunnerProfile, type ZoneChoice } from '../core/zones/runner-profile';
 import {
   defaultCalmZone,
   fixedZone,
@@ -9,8 +9,6 @@ import {
   zoneFromPercentMax,
 } from '../core/zones/zone-models';
 import type { StrapConnection } from './strap-connection.svelte';
-
-export type ZoneChoice = 'default' | 'percent-max' | 'percent-reserve' | 'fixed' | 'by-feel';
 
 const restingMeasurementMs = 120_000;
 

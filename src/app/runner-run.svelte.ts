@@ -13,6 +13,7 @@ import type {
   SessionZone,
 } from '../core/session/session-model';
 import { activeMsAt } from '../core/session/session-summary';
+import { inZonePercent } from '../core/session/time-in-zone';
 import type { CoachingPreferences } from '../adapters/storage/preferences-store';
 import { RunCoach } from './run-coach.svelte';
 import { CalibrationRun } from './calibration-run.svelte';
@@ -178,8 +179,7 @@ export class RunnerRun {
   get inZonePct(): number | undefined {
     const times = this.coach?.zoneTimes;
     if (!times || !this.shownZone) return undefined;
-    const withReadingMs = times.belowMs + times.inMs + times.aboveMs;
-    return withReadingMs > 0 ? (100 * times.inMs) / withReadingMs : undefined;
+    return inZonePercent({ below: times.belowMs, inZone: times.inMs, above: times.aboveMs });
   }
 
   /** Why this runner needs the therapist's attention now; empty when all is calm. */

@@ -52,6 +52,24 @@ export class StrapConnection {
     return text;
   }
 
+  /**
+   * Stops recording and hands the log over as a file (share sheet or download), for replaying on another device.
+   * Call it straight from the click, to keep the user activation that sharing needs.
+   */
+  async savePacketLog(): Promise<void> {
+    const text = this.stopPacketLog();
+    const savedAtWallMs = Date.now();
+    const [{ shareOrDownload }, { packetLogFileName }] = await Promise.all([
+      import('../adapters/files/share-or-download'),
+      import('../adapters/files/export-file-names'),
+    ]);
+    await shareOrDownload({
+      name: packetLogFileName(savedAtWallMs),
+      mimeType: 'application/jsonl',
+      data: text,
+    });
+  }
+
   dispose(): void {
     this.#packetLog?.stop();
     this.#unsubscribe();

@@ -1,7 +1,7 @@
 import { m } from '../../paraglide/messages.js';
+import type { PhaseKind } from '../../core/coaching/run-plan';
 import type { CueLocale } from './cue-output';
 import type { CuePhraseTable } from './cue-phrase-table';
-import type { PlanPhase } from './spoken-cue';
 import { spokenDuration, type DurationRounding } from './spoken-duration';
 
 type Words = { locale: CueLocale };
@@ -32,7 +32,7 @@ export function durationInWords(ms: number, rounding: DurationRounding, locale: 
 
 // A phase without a set length (0 or Infinity) is announced without one. Each language words its own sentences:
 // the Dutch ones are written as a Dutch coach would say them, not translated from the English.
-const phaseSentences: Record<PlanPhase, { withLength: SentenceWithDuration; open: Sentence }> = {
+const phaseSentences: Record<PhaseKind, { withLength: SentenceWithDuration; open: Sentence }> = {
   'warm-up-walk': { withLength: m.cuePhase_warmUpWalk, open: m.cuePhaseOpen_warmUpWalk },
   run: { withLength: m.cuePhase_run, open: m.cuePhaseOpen_run },
   walk: { withLength: m.cuePhase_walk, open: m.cuePhaseOpen_walk },

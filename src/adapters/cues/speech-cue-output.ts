@@ -1,7 +1,7 @@
 import type { CueLocale, CueOutput, CueSettings } from './cue-output';
 import { cuePhrase } from './cue-phrase';
 import { pickVoice, voicesForLocale, type VoiceLike } from './pick-voice';
-import type { SpokenCue } from './spoken-cue';
+import type { PlayableCue } from './playable-cue';
 
 /** The part of SpeechSynthesisUtterance this needs. */
 export interface UtteranceLike {
@@ -45,7 +45,7 @@ export interface SpeechCueOutputOptions {
   readonly synthesis?: SpeechSynthesisLike | null | undefined;
   readonly createUtterance?: ((text: string) => UtteranceLike) | null | undefined;
   /** A cue the engine could not say (a network voice while offline, an engine error), so tones can stand in. */
-  readonly onFailed?: (cue: SpokenCue) => void;
+  readonly onFailed?: (cue: PlayableCue) => void;
 }
 
 /** A touch slower than normal speech: calm, and easier to catch over footsteps and breathing. */
@@ -76,12 +76,12 @@ export class SpeechCueOutput implements CueOutput {
   readonly #settings: () => CueSettings;
   readonly #synthesis: SpeechSynthesisLike | undefined;
   readonly #createUtterance: ((text: string) => UtteranceLike) | undefined;
-  readonly #onFailed: ((cue: SpokenCue) => void) | undefined;
+  readonly #onFailed: ((cue: PlayableCue) => void) | undefined;
   readonly #voicesListeners = new Set<() => void>();
   #voices: readonly VoiceLike[] = [];
   // Held until it ends: Chrome drops 'end' events of utterances nothing references any more.
   #current: UtteranceLike | undefined;
-  #waiting: SpokenCue | undefined;
+  #waiting: PlayableCue | undefined;
 
   constructor(options: SpeechCueOutputOptions) {
     this.#settings = options.settings;
@@ -114,7 +114,7 @@ export class SpeechCueOutput implements CueOutput {
     };
   }
 
-  play(cue: SpokenCue): void {
+  play(cue: PlayableCue): void {
     if (this.#synthesis === undefined || this.#createUtterance === undefined) return;
     // Busy only while the engine agrees: an 'end' event that never came must not silence every later cue.
     if (this.#current !== undefined && this.#engineBusy(this.#synthesis)) {
@@ -143,7 +143,7 @@ export class SpeechCueOutput implements CueOutput {
   }
 
   #speak(
-    cue: SpokenCue,
+    cue: PlayableCue,
     synthesis: SpeechSynthesisLike,
     createUtterance: (text: string) => UtteranceLike,
   ): void {

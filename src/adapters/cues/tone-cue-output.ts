@@ -1,5 +1,5 @@
 import type { CueOutput, CueSettings } from './cue-output';
-import type { SpokenCue } from './spoken-cue';
+import type { PlayableCue } from './playable-cue';
 import { tonePatterns, type ToneNote } from './tone-patterns';
 
 /** The part of AudioParam this needs. */
@@ -93,7 +93,7 @@ export class ToneCueOutput implements CueOutput {
     this.#schedule(context, [{ frequencyHz: 440, startS: 0, durationS: 0.02 }], 0);
   }
 
-  async play(cue: SpokenCue): Promise<void> {
+  async play(cue: PlayableCue): Promise<void> {
     // Created here too if unlock() was missed: after any earlier tap on the page the browser lets it run.
     const context = this.#ensureContext();
     if (context === undefined) return;

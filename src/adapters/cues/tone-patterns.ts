@@ -1,4 +1,4 @@
-import type { SpokenCueId } from './spoken-cue';
+import type { PlayableCueId } from './playable-cue';
 
 /** One note of a cue's tone pattern; times are seconds from the pattern's start. */
 export interface ToneNote {
@@ -31,7 +31,7 @@ const g5 = 783.99;
  * Falling means "ease off", rising means "that worked" (or "you may go a little faster"), a level double beep is
  * information. Minor-ish falling and major rising keep "slow down" a suggestion rather than a siren.
  */
-export const tonePatterns: Record<SpokenCueId, readonly ToneNote[]> = {
+export const tonePatterns: Record<PlayableCueId, readonly ToneNote[]> = {
   'slow-down': sequence([e5, c5, a4]),
   'back-in-zone': sequence([a4, cSharp5, e5]),
   'speed-up': sequence([c5, e5]),
@@ -48,7 +48,7 @@ export const tonePatterns: Record<SpokenCueId, readonly ToneNote[]> = {
 };
 
 /** How long a cue's pattern sounds, so a spoken cue can wait until its tones are done. */
-export function tonePatternDurationMs(id: SpokenCueId): number {
+export function tonePatternDurationMs(id: PlayableCueId): number {
   const notes = tonePatterns[id];
   return Math.max(0, ...notes.map((note) => (note.startS + note.durationS) * 1000));
 }

@@ -9,3 +9,12 @@ export function exportFileName(startedAtWallMs: number, extension: string, prefi
   const date = `${String(start.getFullYear())}-${two(start.getMonth() + 1)}-${two(start.getDate())}`;
   return `${prefix}-${date}-${two(start.getHours())}${two(start.getMinutes())}.${extension}`;
 }
+
+/**
+ * A strap packet log's file name, stamped to the millisecond in UTC (`calm-run-packets-2026-11-29T06-15-02-123Z.jsonl`):
+ * logs are for replaying and comparing, several in a row, not for the runner's memory. Colons and dots become dashes.
+ */
+export function packetLogFileName(savedAtWallMs: number): string {
+  const stamp = new Date(savedAtWallMs).toISOString().replace(/[:.]/gu, '-');
+  return `calm-run-packets-${stamp}.jsonl`;
+}

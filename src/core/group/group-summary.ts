@@ -1,11 +1,12 @@
 import type { SessionMeta } from '../session/session-model';
+import { inZonePercent } from '../session/time-in-zone';
 
 /** One runner's line in the summary of a group run. */
 export interface RunnerRunSummary {
   sessionId: string;
   runnerName: string | undefined;
   activeMs: number;
-  /** Share of the time with a reading that was in the zone, 0..100; undefined without a zone or a reading. */
+  /** Share of the time with a reading that was in the zone, whole percent; undefined without a zone or a reading. */
   inZonePct: number | undefined;
   averageHeartRateBpm: number | undefined;
   /** Stretches without data (a strap out of range, a lost contact), as the recorder marked them. */
@@ -13,18 +14,6 @@ export interface RunnerRunSummary {
   gapTotalMs: number;
   /** Active time over the planned run's length, 0..1; undefined for a run without a plan. */
   planCompletion: number | undefined;
-}
-
-/**
- * The share of time in the zone, 0..100, from the zone times of a session summary; undefined when no time had a
- * reading or there was no zone.
- */
-function inZonePercent(
-  times: { below: number; inZone: number; above: number } | undefined,
-): number | undefined {
-  if (!times) return undefined;
-  const totalMs = times.below + times.inZone + times.above;
-  return totalMs > 0 ? (100 * times.inZone) / totalMs : undefined;
 }
 
 /**
@@ -40,7 +29,10 @@ export function summarizeRunnerRun(meta: SessionMeta, plannedMs: number | undefi
     sessionId: meta.id,
     runnerName: meta.runnerName,
     activeMs,
-    inZonePct: meta.zone && meta.zone.method !== 'by-feel' ? inZonePercent(summary?.timeInZoneMs) : undefined,
+    inZonePct:
+      meta.zone && meta.zone.method !== 'by-feel' && summary?.timeInZoneMs
+        ? inZonePercent(summary.timeInZoneMs)
+        : undefined,
     averageHeartRateBpm: summary?.averageHeartRateBpm,
     gapCount: gaps.length,
     gapTotalMs,

@@ -1,5 +1,11 @@
 /** Runner profile, zone models, resting heart rate, DFA-a1 calibration and the live zone tracker. Pure. */
-export { tanakaMaxHr, effectiveMaxHr, type RunnerProfile, type MaxHrSource } from './runner-profile';
+export {
+  tanakaMaxHr,
+  effectiveMaxHr,
+  type RunnerProfile,
+  type MaxHrSource,
+  type ZoneChoice,
+} from './runner-profile';
 export {
   zoneFromPercentMax,
   zoneFromHeartRateReserve,

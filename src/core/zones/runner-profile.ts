@@ -4,6 +4,13 @@ import type { SessionZone } from '../session/session-model';
 export type MaxHrSource = 'measured' | 'tanaka';
 
 /**
+ * How a runner's zone is set: the default calm zone (no zone stored), from a share of the maximum or of the heart-rate
+ * reserve, fixed bounds, or by feel. A calibrated zone is not chosen but measured in a run of its own; it is kept
+ * as fixed bounds.
+ */
+export type ZoneChoice = 'default' | Exclude<SessionZone['method'], 'calibrated'>;
+
+/**
  * A runner as the coaching needs them. Every physiological field is optional: a profile with only a name still
  * runs by feel; the screen says which values were measured and which estimated.
  */

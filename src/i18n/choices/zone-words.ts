@@ -1,5 +1,5 @@
 import type { ZoneState } from '../../core/zones/zone-tracker';
-import type { ZoneChoice } from '../../app/profile-form.svelte';
+import type { ZoneChoice } from '../../core/zones/runner-profile';
 import type { DfaCalibrationRefusal } from '../../core/zones/dfa-calibration';
 import { m } from '../../paraglide/messages.js';
 

@@ -8,7 +8,8 @@ import {
   type ChartDataset,
 } from 'chart.js';
 import { chartPalette } from './chart-palette';
-import { COHERENCE_THRESHOLDS, WAVE_WINDOW_MS, type WavePoint } from '../../core/breathing/index';
+import { coherenceAxisMinTop, coherenceLevelLines, waveWindowS } from '../../app/breathing-display';
+import type { WavePoint } from '../../core/breathing/index';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale);
 
@@ -33,7 +34,6 @@ export function createWaveChart(
   labels: { seconds: string; bpm: string },
 ): WaveChart {
   const palette = chartPalette(canvas);
-  const windowS = WAVE_WINDOW_MS / 1000;
   const config: ChartConfiguration<'line', WavePoint[]> = {
     type: 'line',
     data: {
@@ -44,7 +44,7 @@ export function createWaveChart(
       scales: {
         x: {
           type: 'linear',
-          min: -windowS,
+          min: -waveWindowS,
           max: 0,
           grid: { color: palette.grid },
           ticks: { color: palette.text, stepSize: 10 },
@@ -87,7 +87,7 @@ export function showWave(chart: WaveChart, points: WavePoint[]): void {
 type Point = { x: number; y: number };
 
 function thresholdLines(first: number, last: number, color: string): ChartDataset<'line', Point[]>[] {
-  return [COHERENCE_THRESHOLDS.lowMedium, COHERENCE_THRESHOLDS.mediumHigh].map((ratio) => ({
+  return coherenceLevelLines.map((ratio) => ({
     data: [
       { x: first, y: ratio },
       { x: last, y: ratio },
@@ -141,7 +141,7 @@ function lineWithThresholds(
             },
           }),
         },
-        y: { ...axis(labels.y), suggestedMin: 0, suggestedMax: COHERENCE_THRESHOLDS.mediumHigh + 1 },
+        y: { ...axis(labels.y), suggestedMin: 0, suggestedMax: coherenceAxisMinTop },
       },
     },
   });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { lazyModule } from '../../../src/app/lazy-module';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lazyModule, prefetchWhenIdle } from '../../../src/app/lazy-module';
 
 describe('lazyModule', () => {
   it('loads once, shares the load in flight, and keeps the result at hand', async () => {
@@ -25,5 +25,39 @@ describe('lazyModule', () => {
     expect(lazy.current).toBeUndefined();
     expect(await lazy.load()).toBe(42);
     expect(calls).toBe(2);
+  });
+});
+
+describe('prefetchWhenIdle', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('loads every module once the browser is idle, and a failed load stays silent', async () => {
+    vi.useFakeTimers();
+    const loaded: string[] = [];
+    const failing = lazyModule(() => Promise.reject(new Error('offline')));
+    const screen = lazyModule(() => {
+      loaded.push('screen');
+      return Promise.resolve('screen');
+    });
+    prefetchWhenIdle([failing, screen]);
+    expect(loaded).toEqual([]);
+    await vi.runAllTimersAsync();
+    expect(loaded).toEqual(['screen']);
+    expect(screen.current).toBe('screen');
+  });
+
+  it('loads nothing once cancelled', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const screen = lazyModule(() => {
+      calls++;
+      return Promise.resolve('screen');
+    });
+    const cancel = prefetchWhenIdle([screen]);
+    cancel();
+    await vi.runAllTimersAsync();
+    expect(calls).toBe(0);
   });
 });

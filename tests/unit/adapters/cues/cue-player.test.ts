@@ -7,6 +7,7 @@ import { tonePatternDurationMs } from '../../../../src/adapters/cues/tone-patter
 import { FakeClock } from '../../support/fake-clock';
 import { FakeAudioContext } from './fake-audio-context';
 import { createFakeUtterance, FakeSpeechSynthesis, voice } from './fake-speech-synthesis';
+import { exampleCue } from './example-cues';
 
 const dutch = voice('Xander', 'nl-NL');
 const english = voice('Daniel', 'en-GB');
@@ -35,19 +36,19 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 describe('CuePlayer', () => {
   it('speaks and vibrates by default, and plays no tones', async () => {
     const { player, synthesis, context, vibrate, reports } = setup();
-    player.play({ id: 'slow-down' });
+    player.play(exampleCue('slow-down'));
     await settle();
     expect(synthesis.spokenTexts).toEqual(['Rustig aan, een tikje langzamer']);
     expect(vibrate).toHaveBeenCalledOnce();
     expect(context.oscillators).toHaveLength(0);
     expect(reports).toEqual([
-      { cue: { id: 'slow-down' }, channels: ['voice', 'vibration'], voiceFallback: undefined },
+      { cue: exampleCue('slow-down'), channels: ['voice', 'vibration'], voiceFallback: undefined },
     ]);
   });
 
   it('plays tones instead when no voice speaks the language, even with tones switched off', async () => {
     const { player, synthesis, context, reports } = setup({ tones: false }, [english]);
-    player.play({ id: 'slow-down' });
+    player.play(exampleCue('slow-down'));
     await settle();
     expect(synthesis.spoken).toHaveLength(0);
     expect(context.notes()).toHaveLength(3);
@@ -61,7 +62,7 @@ describe('CuePlayer', () => {
       tones: false,
       vibration: false,
     });
-    player.play({ id: 'slow-down' });
+    player.play(exampleCue('slow-down'));
     await settle();
     expect(synthesis.spoken).toHaveLength(0);
     expect(context.oscillators).toHaveLength(0);
@@ -69,7 +70,7 @@ describe('CuePlayer', () => {
     expect(reports[0]?.channels).toEqual([]);
 
     player.updateSettings({ tones: true });
-    player.play({ id: 'back-in-zone' });
+    player.play(exampleCue('back-in-zone'));
     await settle();
     expect(context.notes()).toHaveLength(3);
     expect(synthesis.spoken).toHaveLength(0);
@@ -77,7 +78,7 @@ describe('CuePlayer', () => {
 
   it('applies the volume to voice and tones, clamped to 0-1', async () => {
     const { player, synthesis, context, clock } = setup({ tones: true, volume: 0.3 });
-    player.play({ id: 'back-in-zone' });
+    player.play(exampleCue('back-in-zone'));
     await settle();
     clock.advance(10_000);
     synthesis.finishCurrent();
@@ -86,25 +87,25 @@ describe('CuePlayer', () => {
     player.updateSettings({ volume: 7 });
     expect(player.settings.volume).toBe(1);
     player.updateSettings({ volume: 0.3 });
-    player.play({ id: 'slow-down' });
+    player.play(exampleCue('slow-down'));
     clock.advance(10_000);
     expect(synthesis.spoken.map((utterance) => utterance.volume)).toEqual([0.3, 0.3]);
   });
 
   it('says the words after the tones when both are on, and a newer cue replaces words still waiting', async () => {
     const { player, synthesis, clock } = setup({ tones: true });
-    player.play({ id: 'slow-down' });
+    player.play(exampleCue('slow-down'));
     await settle();
     clock.advance(tonePatternDurationMs('slow-down'));
     expect(synthesis.spoken).toHaveLength(0);
-    player.play({ id: 'back-in-zone' });
+    player.play(exampleCue('back-in-zone'));
     clock.advance(10_000);
     expect(synthesis.spokenTexts).toEqual(['Mooi, je zit weer in je rustige zone']);
   });
 
   it('tries to speak and also plays tones while the browser lists no voices', async () => {
     const { player, synthesis, context, clock, reports } = setup({}, []);
-    player.play({ id: 'slow-down' });
+    player.play(exampleCue('slow-down'));
     await settle();
     clock.advance(10_000);
     expect(synthesis.spoken).toHaveLength(1);
@@ -114,18 +115,18 @@ describe('CuePlayer', () => {
 
   it('plays tones when the voice fails, once per cue', async () => {
     const { player, synthesis, context, reports } = setup();
-    player.play({ id: 'slow-down' });
+    player.play(exampleCue('slow-down'));
     synthesis.failCurrent('network');
     await settle();
     expect(context.notes()).toHaveLength(3);
     expect(reports.at(-1)).toEqual({
-      cue: { id: 'slow-down' },
+      cue: exampleCue('slow-down'),
       channels: ['tones'],
       voiceFallback: 'failed',
     });
 
     const unlisted = setup({}, []);
-    unlisted.player.play({ id: 'slow-down' });
+    unlisted.player.play(exampleCue('slow-down'));
     unlisted.clock.advance(10_000);
     unlisted.synthesis.failCurrent('synthesis-failed');
     await settle();
@@ -135,8 +136,8 @@ describe('CuePlayer', () => {
   it('switches language and stops speaking when the voice is switched off', () => {
     const { player, synthesis } = setup();
     player.updateSettings({ locale: 'en' });
-    player.play({ id: 'speed-up' });
-    player.play({ id: 'contact-lost' });
+    player.play(exampleCue('speed-up'));
+    player.play(exampleCue('contact-lost'));
     expect(synthesis.spokenTexts).toEqual(['You may speed up a little']);
     player.updateSettings({ voice: false });
     expect(synthesis.cancelCount).toBe(1);

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defaultCueSettings, type CueSettings } from '../../../../src/adapters/cues/cue-output';
 import { calmSpeechRate, SpeechCueOutput } from '../../../../src/adapters/cues/speech-cue-output';
-import type { SpokenCue } from '../../../../src/adapters/cues/spoken-cue';
+import type { PlayableCue } from '../../../../src/adapters/cues/playable-cue';
 import { createFakeUtterance, FakeSpeechSynthesis, voice } from './fake-speech-synthesis';
+import { exampleCue } from './example-cues';
 
 const dutch = voice('Xander', 'nl-NL');
 const flemish = voice('Ellen', 'nl-BE');
@@ -10,7 +11,7 @@ const english = voice('Daniel', 'en-GB');
 
 function setup(voices = [english, flemish, dutch], settings: Partial<CueSettings> = {}) {
   const synthesis = new FakeSpeechSynthesis(voices);
-  const failed: SpokenCue[] = [];
+  const failed: PlayableCue[] = [];
   let current: CueSettings = { ...defaultCueSettings, locale: 'nl', ...settings };
   const output = new SpeechCueOutput({
     settings: () => current,
@@ -29,7 +30,7 @@ function setup(voices = [english, flemish, dutch], settings: Partial<CueSettings
 describe('SpeechCueOutput', () => {
   it('speaks Dutch cues in a Dutch voice, calmly, at the set volume', () => {
     const { synthesis, output } = setup(undefined, { volume: 0.6 });
-    output.play({ id: 'slow-down' });
+    output.play(exampleCue('slow-down'));
     const [utterance] = synthesis.spoken;
     expect(utterance?.text).toBe('Rustig aan, een tikje langzamer');
     expect(utterance?.voice).toBe(dutch);
@@ -42,7 +43,7 @@ describe('SpeechCueOutput', () => {
   it('follows a language change at the next cue', () => {
     const { synthesis, output, change } = setup();
     change({ locale: 'en' });
-    output.play({ id: 'back-in-zone' });
+    output.play(exampleCue('back-in-zone'));
     expect(synthesis.spoken[0]?.text).toBe('Nice, back in your calm zone');
     expect(synthesis.spoken[0]?.voice).toBe(english);
   });
@@ -66,7 +67,7 @@ describe('SpeechCueOutput', () => {
 
   it('speaks with only the language set while no voices are listed', () => {
     const { synthesis, output } = setup([]);
-    output.play({ id: 'slow-down' });
+    output.play(exampleCue('slow-down'));
     expect(synthesis.spoken[0]?.voice).toBeNull();
     expect(synthesis.spoken[0]?.lang).toBe('nl-NL');
   });
@@ -75,15 +76,15 @@ describe('SpeechCueOutput', () => {
     const output = new SpeechCueOutput({ settings: () => defaultCueSettings, synthesis: null });
     expect(output.availability('en')).toBe('unsupported');
     expect(() => {
-      output.play({ id: 'slow-down' });
+      output.play(exampleCue('slow-down'));
     }).not.toThrow();
   });
 
   it('lets a newer cue replace one still waiting, without cutting off the one being spoken', () => {
     const { synthesis, output } = setup();
-    output.play({ id: 'slow-down' });
-    output.play({ id: 'back-in-zone' });
-    output.play({ id: 'status', elapsedMs: 600_000, heartRateBpm: 131 });
+    output.play(exampleCue('slow-down'));
+    output.play(exampleCue('back-in-zone'));
+    output.play(exampleCue('status', { elapsedMs: 600_000, heartRateBpm: 131 }));
     expect(synthesis.spokenTexts).toEqual(['Rustig aan, een tikje langzamer']);
     expect(synthesis.cancelCount).toBe(0);
 
@@ -99,20 +100,20 @@ describe('SpeechCueOutput', () => {
 
   it('does not fall silent when the engine forgets to say it finished', () => {
     const { synthesis, output } = setup();
-    output.play({ id: 'slow-down' });
+    output.play(exampleCue('slow-down'));
     synthesis.dropCurrentSilently();
-    output.play({ id: 'back-in-zone' });
+    output.play(exampleCue('back-in-zone'));
     expect(synthesis.spoken).toHaveLength(2);
   });
 
   it('reports a cue the engine failed to say, but not one it was told to stop', () => {
     const { synthesis, output, failed } = setup();
-    output.play({ id: 'slow-down' });
+    output.play(exampleCue('slow-down'));
     synthesis.failCurrent('network');
-    expect(failed).toEqual([{ id: 'slow-down' }]);
+    expect(failed).toEqual([exampleCue('slow-down')]);
 
-    output.play({ id: 'back-in-zone' });
-    output.play({ id: 'contact-lost' });
+    output.play(exampleCue('back-in-zone'));
+    output.play(exampleCue('contact-lost'));
     output.stop();
     expect(synthesis.cancelCount).toBe(1);
     expect(failed).toHaveLength(1);
@@ -126,8 +127,8 @@ describe('SpeechCueOutput', () => {
       throw new Error('synthesis-failed');
     };
     expect(() => {
-      output.play({ id: 'slow-down' });
+      output.play(exampleCue('slow-down'));
     }).not.toThrow();
-    expect(failed).toEqual([{ id: 'slow-down' }]);
+    expect(failed).toEqual([exampleCue('slow-down')]);
   });
 });

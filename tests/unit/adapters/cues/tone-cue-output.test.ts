@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCueSettings, type CueSettings } from '../../../../src/adapters/cues/cue-output';
-import type { SpokenCue } from '../../../../src/adapters/cues/spoken-cue';
+import type { PlayableCue } from '../../../../src/adapters/cues/playable-cue';
 import { maxToneGain, toneAttackS, ToneCueOutput } from '../../../../src/adapters/cues/tone-cue-output';
 import { tonePatternDurationMs } from '../../../../src/adapters/cues/tone-patterns';
 import { FakeAudioContext, type ScheduledNote } from './fake-audio-context';
+import { exampleCue } from './example-cues';
 
 function setup(context = new FakeAudioContext(), volume = 1) {
   const settings: CueSettings = { ...defaultCueSettings, volume };
@@ -18,7 +19,7 @@ function setup(context = new FakeAudioContext(), volume = 1) {
   return { output, context, created: () => created };
 }
 
-async function notesFor(cue: SpokenCue): Promise<ScheduledNote[]> {
+async function notesFor(cue: PlayableCue): Promise<ScheduledNote[]> {
   const { output, context } = setup();
   await output.play(cue);
   return context.notes();
@@ -28,12 +29,12 @@ const frequencies = (notes: readonly ScheduledNote[]) => notes.map((note) => not
 
 describe('ToneCueOutput', () => {
   it('falls for slow-down', async () => {
-    const heard = frequencies(await notesFor({ id: 'slow-down' }));
+    const heard = frequencies(await notesFor(exampleCue('slow-down')));
     expect(heard.length).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < heard.length; i++) expect(heard[i]).toBeLessThan(heard[i - 1] ?? 0);
   });
 
-  it.each<SpokenCue>([{ id: 'back-in-zone' }, { id: 'speed-up' }, { id: 'plan-complete' }])(
+  it.each<PlayableCue>([exampleCue('back-in-zone'), exampleCue('speed-up'), exampleCue('plan-complete')])(
     'rises for $id',
     async (cue) => {
       const heard = frequencies(await notesFor(cue));
@@ -42,10 +43,10 @@ describe('ToneCueOutput', () => {
     },
   );
 
-  it.each<SpokenCue>([
-    { id: 'contact-lost' },
-    { id: 'phase-change', phase: 'walk', durationMs: 120_000 },
-    { id: 'status', elapsedMs: 60_000, heartRateBpm: 120 },
+  it.each<PlayableCue>([
+    exampleCue('contact-lost'),
+    exampleCue('phase-change', { phase: 'walk', durationMs: 120_000 }),
+    exampleCue('status', { elapsedMs: 60_000, heartRateBpm: 120 }),
   ])('gives $id a level double beep', async (cue) => {
     const heard = frequencies(await notesFor(cue));
     expect(heard).toHaveLength(2);
@@ -53,7 +54,7 @@ describe('ToneCueOutput', () => {
   });
 
   it('plays soft sine notes that start and end in silence, one after another', async () => {
-    const notes = await notesFor({ id: 'slow-down' });
+    const notes = await notesFor(exampleCue('slow-down'));
     let previousStopS = -Infinity;
     for (const note of notes) {
       expect(note.type).toBe('sine');
@@ -77,22 +78,22 @@ describe('ToneCueOutput', () => {
 
   it('scales the loudness with the volume, and schedules nothing at volume 0', async () => {
     const quiet = setup(new FakeAudioContext(), 0.25);
-    await quiet.output.play({ id: 'back-in-zone' });
+    await quiet.output.play(exampleCue('back-in-zone'));
     const peaks = quiet.context.notes().map((note) => Math.max(...note.envelope.map((event) => event.value)));
     expect(peaks.every((peak) => peak === maxToneGain * 0.25)).toBe(true);
 
     const silent = setup(new FakeAudioContext(), 0);
-    await silent.output.play({ id: 'back-in-zone' });
+    await silent.output.play(exampleCue('back-in-zone'));
     expect(silent.context.oscillators).toHaveLength(0);
   });
 
   it('does not overlap two cues played at once', async () => {
     const { output, context } = setup();
-    await output.play({ id: 'slow-down' });
-    await output.play({ id: 'back-in-zone' });
+    await output.play(exampleCue('slow-down'));
+    await output.play(exampleCue('back-in-zone'));
     const notes = context.notes();
     expect(notes).toHaveLength(6);
-    expect(frequencies(notes.slice(0, 3))).toEqual(frequencies(await notesFor({ id: 'slow-down' })));
+    expect(frequencies(notes.slice(0, 3))).toEqual(frequencies(await notesFor(exampleCue('slow-down'))));
     for (let i = 1; i < notes.length; i++) {
       expect(notes[i]?.startS ?? 0).toBeGreaterThan(notes[i - 1]?.stopS ?? Infinity);
     }
@@ -113,17 +114,17 @@ describe('ToneCueOutput', () => {
     const context = new FakeAudioContext('suspended');
     context.resumeAllowed = false;
     const { output } = setup(context);
-    const first = output.play({ id: 'slow-down' });
-    const second = output.play({ id: 'back-in-zone' });
+    const first = output.play(exampleCue('slow-down'));
+    const second = output.play(exampleCue('back-in-zone'));
     context.allowResume();
     await Promise.all([first, second]);
-    expect(frequencies(context.notes())).toEqual(frequencies(await notesFor({ id: 'back-in-zone' })));
+    expect(frequencies(context.notes())).toEqual(frequencies(await notesFor(exampleCue('back-in-zone'))));
   });
 
   it('never throws without Web Audio or when the context cannot be made', async () => {
     const none = new ToneCueOutput({ settings: () => defaultCueSettings, createContext: null });
     expect(none.supported).toBe(false);
-    await expect(none.play({ id: 'slow-down' })).resolves.toBeUndefined();
+    await expect(none.play(exampleCue('slow-down'))).resolves.toBeUndefined();
     const broken = new ToneCueOutput({
       settings: () => defaultCueSettings,
       createContext: () => {
@@ -133,6 +134,6 @@ describe('ToneCueOutput', () => {
     expect(() => {
       broken.unlock();
     }).not.toThrow();
-    await expect(broken.play({ id: 'slow-down' })).resolves.toBeUndefined();
+    await expect(broken.play(exampleCue('slow-down'))).resolves.toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { spokenCueIds } from '../../../../src/adapters/cues/spoken-cue';
+import { playableCueIds } from '../../../../src/adapters/cues/playable-cue';
 import { VibrationCueOutput, vibrationPatterns } from '../../../../src/adapters/cues/vibration-cue-output';
+import { exampleCue } from './example-cues';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -10,8 +11,8 @@ describe('VibrationCueOutput', () => {
   it('vibrates long-short-long for slow-down and two short pulses for back-in-zone', () => {
     const vibrate = vi.fn((_pattern: number[]) => true);
     const output = new VibrationCueOutput(vibrate);
-    output.play({ id: 'slow-down' });
-    output.play({ id: 'back-in-zone' });
+    output.play(exampleCue('slow-down'));
+    output.play(exampleCue('back-in-zone'));
     const [slowDown, backInZone] = vibrate.mock.calls.map(([pattern]) => pattern);
     const [long1 = 0, , short = 0, , long2 = 0] = slowDown ?? [];
     expect(slowDown).toHaveLength(5);
@@ -22,8 +23,10 @@ describe('VibrationCueOutput', () => {
   });
 
   it('gives every cue that vibrates a pattern of its own', () => {
-    const patterns = spokenCueIds.map((id) => vibrationPatterns[id]).filter((pattern) => pattern.length > 0);
-    expect(patterns.length).toBeGreaterThanOrEqual(spokenCueIds.length - 1);
+    const patterns = playableCueIds
+      .map((id) => vibrationPatterns[id])
+      .filter((pattern) => pattern.length > 0);
+    expect(patterns.length).toBeGreaterThanOrEqual(playableCueIds.length - 1);
     expect(new Set(patterns.map((pattern) => pattern.join(','))).size).toBe(patterns.length);
     for (const pattern of patterns) expect(pattern.every((ms) => ms > 0 && ms <= 1000)).toBe(true);
   });
@@ -32,13 +35,13 @@ describe('VibrationCueOutput', () => {
     const unsupported = new VibrationCueOutput(null);
     expect(unsupported.supported).toBe(false);
     expect(() => {
-      unsupported.play({ id: 'slow-down' });
+      unsupported.play(exampleCue('slow-down'));
     }).not.toThrow();
     const refusing = new VibrationCueOutput(() => {
       throw new Error('blocked');
     });
     expect(() => {
-      refusing.play({ id: 'slow-down' });
+      refusing.play(exampleCue('slow-down'));
     }).not.toThrow();
   });
 
@@ -54,7 +57,7 @@ describe('VibrationCueOutput', () => {
     vi.stubGlobal('navigator', navigatorStub);
     const output = new VibrationCueOutput();
     expect(output.supported).toBe(true);
-    output.play({ id: 'contact-lost' });
+    output.play(exampleCue('contact-lost'));
     expect(calls).toEqual([[...vibrationPatterns['contact-lost']]]);
   });
 });

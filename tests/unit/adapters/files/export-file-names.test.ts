@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName } from '../../../../src/adapters/files/export-file-names';
+import { exportFileName, packetLogFileName } from '../../../../src/adapters/files/export-file-names';
 
 describe('exportFileName', () => {
   it('names the file after the local start time, to the minute', () => {
@@ -15,5 +15,12 @@ describe('exportFileName', () => {
 
   it('uses characters that every file system accepts', () => {
     expect(exportFileName(Date.now(), 'tcx')).toMatch(/^[a-z0-9-]+\.tcx$/);
+  });
+});
+
+describe('packetLogFileName', () => {
+  it('stamps the log to the millisecond in UTC, with dashes for colons and dots', () => {
+    const savedAt = Date.UTC(2026, 10, 29, 6, 15, 2, 123);
+    expect(packetLogFileName(savedAt)).toBe('calm-run-packets-2026-11-29T06-15-02-123Z.jsonl');
   });
 });
