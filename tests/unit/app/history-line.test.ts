@@ -27,12 +27,17 @@ describe('historyLineOf', () => {
       kind: 'run',
       startedAtWallMs: 1_700_000_000_000,
       runnerName: 'Sam',
+      supervised: false,
       notesPreview: 'Windy, felt good',
       activeMinutes: 32,
       inZonePercent: 79,
       averageHeartRateBpm: 132,
       feeling: { before: -1, after: 3 },
     });
+  });
+
+  it('marks a run of a group run as supervised', () => {
+    expect(historyLineOf({ ...finished, supervised: true }).supervised).toBe(true);
   });
 
   it('leaves out what a session without a summary, a zone or both mood answers does not have', () => {

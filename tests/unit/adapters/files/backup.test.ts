@@ -296,7 +296,8 @@ describe('parseBackup on random input', () => {
     );
   });
 
-  it('round-trips random valid sessions exactly', () => {
+  // A hundred random backups take about a second alone; a loaded machine can take several.
+  it('round-trips random valid sessions exactly', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(fc.array(sessionArbitrary(), { maxLength: 4 }), (sessions) => {
         const unique = sessions.map((session, index) => ({
@@ -375,6 +376,10 @@ function sessionArbitrary(): fc.Arbitrary<SessionWithSamples> {
       status: fc.constantFrom('recording' as const, 'paused' as const, 'finished' as const),
       startedAtWallMs: fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2040, 0, 1) }),
       runnerName: fc.string({ maxLength: 30 }),
+      group: fc.record(
+        { groupId: fc.constantFrom('g-1', 'group-2b'), size: fc.integer({ min: 1, max: 12 }) },
+        plain,
+      ),
       before: mood,
       after: mood,
       exertion: fc.constantFrom(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 as const),
