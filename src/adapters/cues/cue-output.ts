@@ -1,11 +1,11 @@
-import type { SpokenCue } from './spoken-cue';
+import type { PlayableCue } from './playable-cue';
 
 /** The language cues are spoken in; the same two as the UI. */
 export type CueLocale = 'nl' | 'en';
 
 /** The port: one way of making a cue heard or felt. */
 export interface CueOutput {
-  play(cue: SpokenCue): Promise<void> | void;
+  play(cue: PlayableCue): Promise<void> | void;
 }
 
 export interface CueSettings {

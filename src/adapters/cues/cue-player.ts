@@ -1,13 +1,13 @@
 import { browserClock, type Clock } from '../heart-rate-source';
 import { defaultCueSettings, normaliseCueSettings, type CueOutput, type CueSettings } from './cue-output';
 import type { VoiceLike } from './pick-voice';
+import { isBreathCue, type PlayableCue } from './playable-cue';
 import {
   SpeechCueOutput,
   type SpeechSynthesisLike,
   type UtteranceLike,
   type VoiceAvailability,
 } from './speech-cue-output';
-import type { SpokenCue } from './spoken-cue';
 import { ToneCueOutput, type AudioContextLike } from './tone-cue-output';
 import { tonePatternDurationMs } from './tone-patterns';
 import { VibrationCueOutput, type VibrateFunction } from './vibration-cue-output';
@@ -16,7 +16,7 @@ export type CueChannel = 'voice' | 'tones' | 'vibration';
 
 /** What happened to one cue: the single place tests and a settings screen can watch. */
 export interface CuePlayReport {
-  readonly cue: SpokenCue;
+  readonly cue: PlayableCue;
   /** The outputs the cue went to, in the order they were started. */
   readonly channels: readonly CueChannel[];
   /** Why tones stood in for (or alongside) the voice; undefined when they did not have to. */
@@ -51,7 +51,7 @@ export class CuePlayer implements CueOutput {
   #settings: CueSettings;
   #cancelDelayedSpeech: (() => void) | undefined;
   // The cue whose tones already sounded, so a voice failing on it does not play them twice.
-  #tonesPlayedFor: SpokenCue | undefined;
+  #tonesPlayedFor: PlayableCue | undefined;
 
   constructor(options: CuePlayerOptions = {}) {
     this.#settings = normaliseCueSettings(options.settings ?? defaultCueSettings);
@@ -98,7 +98,7 @@ export class CuePlayer implements CueOutput {
     this.#tones.unlock();
   }
 
-  play(cue: SpokenCue): void {
+  play(cue: PlayableCue): void {
     this.#play(cue);
   }
 
@@ -113,12 +113,14 @@ export class CuePlayer implements CueOutput {
     this.#stopSpeech();
   }
 
+  /** Silences everything and lets the audio hardware go: nothing will be played any more. */
   dispose(): void {
     this.#cancelDelayedSpeech?.();
     this.#speech.dispose();
+    this.#tones.close();
   }
 
-  #play(cue: SpokenCue): CuePlayReport {
+  #play(cue: PlayableCue): CuePlayReport {
     const settings = this.#settings;
     // A cue still waiting for its tones to finish is stale now: the newer one replaces it.
     this.#cancelDelayedSpeech?.();
@@ -144,7 +146,9 @@ export class CuePlayer implements CueOutput {
     }
     if (speak) {
       channels.push('voice');
-      if (tones) this.#speakAfter(cue, tonePatternDurationMs(cue.id) + pauseBeforeWordsMs);
+      // A breath's word is its start and must come on time: its soft glide is a bed under the word, not a chime.
+      if (tones && !isBreathCue(cue))
+        this.#speakAfter(cue, tonePatternDurationMs(cue.id) + pauseBeforeWordsMs);
       else this.#speech.play(cue);
     }
     if (settings.vibration && this.#vibration.supported) {
@@ -154,7 +158,7 @@ export class CuePlayer implements CueOutput {
     return this.#report({ cue, channels, voiceFallback });
   }
 
-  #speakAfter(cue: SpokenCue, delayMs: number): void {
+  #speakAfter(cue: PlayableCue, delayMs: number): void {
     // Words over the tones would swallow the first word; a chime and then the sentence is easy to follow.
     const cancel = this.#clock.setTimeout(() => {
       if (this.#cancelDelayedSpeech === cancel) this.#cancelDelayedSpeech = undefined;
@@ -163,7 +167,7 @@ export class CuePlayer implements CueOutput {
     this.#cancelDelayedSpeech = cancel;
   }
 
-  #voiceFailed(cue: SpokenCue): void {
+  #voiceFailed(cue: PlayableCue): void {
     if (this.#tonesPlayedFor === cue) return;
     this.#tonesPlayedFor = cue;
     void this.#tones.play(cue);

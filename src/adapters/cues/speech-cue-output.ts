@@ -1,7 +1,8 @@
+import { breathCuePhrase, breathSpeechRate } from './breath-cue';
 import type { CueLocale, CueOutput, CueSettings } from './cue-output';
 import { cuePhrase } from './cue-phrase';
 import { pickVoice, voicesForLocale, type VoiceLike } from './pick-voice';
-import type { SpokenCue } from './spoken-cue';
+import { isBreathCue, type PlayableCue } from './playable-cue';
 
 /** The part of SpeechSynthesisUtterance this needs. */
 export interface UtteranceLike {
@@ -45,7 +46,7 @@ export interface SpeechCueOutputOptions {
   readonly synthesis?: SpeechSynthesisLike | null | undefined;
   readonly createUtterance?: ((text: string) => UtteranceLike) | null | undefined;
   /** A cue the engine could not say (a network voice while offline, an engine error), so tones can stand in. */
-  readonly onFailed?: (cue: SpokenCue) => void;
+  readonly onFailed?: (cue: PlayableCue) => void;
 }
 
 /** A touch slower than normal speech: calm, and easier to catch over footsteps and breathing. */
@@ -76,12 +77,12 @@ export class SpeechCueOutput implements CueOutput {
   readonly #settings: () => CueSettings;
   readonly #synthesis: SpeechSynthesisLike | undefined;
   readonly #createUtterance: ((text: string) => UtteranceLike) | undefined;
-  readonly #onFailed: ((cue: SpokenCue) => void) | undefined;
+  readonly #onFailed: ((cue: PlayableCue) => void) | undefined;
   readonly #voicesListeners = new Set<() => void>();
   #voices: readonly VoiceLike[] = [];
   // Held until it ends: Chrome drops 'end' events of utterances nothing references any more.
   #current: UtteranceLike | undefined;
-  #waiting: SpokenCue | undefined;
+  #waiting: PlayableCue | undefined;
 
   constructor(options: SpeechCueOutputOptions) {
     this.#settings = options.settings;
@@ -114,7 +115,7 @@ export class SpeechCueOutput implements CueOutput {
     };
   }
 
-  play(cue: SpokenCue): void {
+  play(cue: PlayableCue): void {
     if (this.#synthesis === undefined || this.#createUtterance === undefined) return;
     // Busy only while the engine agrees: an 'end' event that never came must not silence every later cue.
     if (this.#current !== undefined && this.#engineBusy(this.#synthesis)) {
@@ -143,18 +144,21 @@ export class SpeechCueOutput implements CueOutput {
   }
 
   #speak(
-    cue: SpokenCue,
+    cue: PlayableCue,
     synthesis: SpeechSynthesisLike,
     createUtterance: (text: string) => UtteranceLike,
   ): void {
     const settings = this.#settings();
     try {
-      const utterance = createUtterance(cuePhrase(cue, settings.locale));
+      const breath = isBreathCue(cue);
+      const utterance = createUtterance(
+        breath ? breathCuePhrase(cue, settings.locale) : cuePhrase(cue, settings.locale),
+      );
       const voice = pickVoice(this.#knownVoices(), settings.locale, settings.voiceName);
       utterance.voice = voice ?? null;
       utterance.lang = voice?.lang ?? unlistedVoiceLang[settings.locale];
       utterance.volume = settings.volume;
-      utterance.rate = calmSpeechRate;
+      utterance.rate = breath ? breathSpeechRate : calmSpeechRate;
       utterance.pitch = 1;
       utterance.addEventListener('end', () => {
         this.#finished(utterance);

@@ -5,6 +5,13 @@ export interface ToneNote {
   readonly frequencyHz: number;
   readonly startS: number;
   readonly durationS: number;
+  /** A glide: the pitch moves evenly from `frequencyHz` to this by the note's end. Absent: one steady pitch. */
+  readonly glideToHz?: number;
+  /** Softer edges than a beep's, for a note that should swell and fade; absent: the output's own. */
+  readonly attackS?: number;
+  readonly releaseS?: number;
+  /** A share (0-1) of the output's full loudness, for a note meant to stay in the background; absent: 1. */
+  readonly loudness?: number;
 }
 
 // Short notes with clear gaps read as a melody even through a pocket; longer ones start to sound like an alarm.

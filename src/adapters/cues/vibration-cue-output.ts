@@ -1,5 +1,7 @@
+import { breathVibrationPatterns } from './breath-cue';
 import type { CueOutput } from './cue-output';
-import type { SpokenCue, SpokenCueId } from './spoken-cue';
+import { isBreathCue, type PlayableCue } from './playable-cue';
+import type { SpokenCueId } from './spoken-cue';
 
 /** navigator.vibrate, already bound to navigator. */
 export type VibrateFunction = (pattern: number[]) => boolean;
@@ -44,8 +46,8 @@ export class VibrationCueOutput implements CueOutput {
     return this.#vibrate !== undefined;
   }
 
-  play(cue: SpokenCue): void {
-    const pattern = vibrationPatterns[cue.id];
+  play(cue: PlayableCue): void {
+    const pattern = isBreathCue(cue) ? breathVibrationPatterns[cue.id] : vibrationPatterns[cue.id];
     if (this.#vibrate === undefined || pattern.length === 0) return;
     try {
       // Chrome ignores vibrate() before the page's first tap; starting a run is one.

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { breathSpeechRate } from '../../../../src/adapters/cues/breath-cue';
 import { defaultCueSettings, type CueSettings } from '../../../../src/adapters/cues/cue-output';
 import { calmSpeechRate, SpeechCueOutput } from '../../../../src/adapters/cues/speech-cue-output';
-import type { SpokenCue } from '../../../../src/adapters/cues/spoken-cue';
+import type { PlayableCue } from '../../../../src/adapters/cues/playable-cue';
 import { createFakeUtterance, FakeSpeechSynthesis, voice } from './fake-speech-synthesis';
 
 const dutch = voice('Xander', 'nl-NL');
@@ -10,7 +11,7 @@ const english = voice('Daniel', 'en-GB');
 
 function setup(voices = [english, flemish, dutch], settings: Partial<CueSettings> = {}) {
   const synthesis = new FakeSpeechSynthesis(voices);
-  const failed: SpokenCue[] = [];
+  const failed: PlayableCue[] = [];
   let current: CueSettings = { ...defaultCueSettings, locale: 'nl', ...settings };
   const output = new SpeechCueOutput({
     settings: () => current,
@@ -129,5 +130,33 @@ describe('SpeechCueOutput', () => {
       output.play({ id: 'slow-down' });
     }).not.toThrow();
     expect(failed).toEqual([{ id: 'slow-down' }]);
+  });
+});
+
+describe('SpeechCueOutput: the breathing pacer’s cues', () => {
+  it('says the one word that starts each breath, slowly, in the runner’s language', () => {
+    const { synthesis, output, change } = setup(undefined, { volume: 0.5 });
+    output.play({ id: 'breathe-in' });
+    synthesis.finishCurrent();
+    output.play({ id: 'breathe-out' });
+    synthesis.finishCurrent();
+    change({ locale: 'en' });
+    output.play({ id: 'breathe-in' });
+    synthesis.finishCurrent();
+    output.play({ id: 'breathe-out' });
+    expect(synthesis.spokenTexts).toEqual(['in', 'uit', 'in', 'out']);
+    expect(synthesis.spoken.map((utterance) => utterance.voice)).toEqual([dutch, dutch, english, english]);
+    for (const utterance of synthesis.spoken) {
+      expect(utterance.rate).toBe(breathSpeechRate);
+      expect(utterance.volume).toBe(0.5);
+    }
+    expect(breathSpeechRate).toBeLessThan(calmSpeechRate);
+  });
+
+  it('reports a breath word the engine failed to say, so a tone can stand in', () => {
+    const { synthesis, output, failed } = setup();
+    output.play({ id: 'breathe-out' });
+    synthesis.failCurrent('network');
+    expect(failed).toEqual([{ id: 'breathe-out' }]);
   });
 });

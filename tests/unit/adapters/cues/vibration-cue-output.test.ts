@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { breathCueIds, breathVibrationPatterns } from '../../../../src/adapters/cues/breath-cue';
 import { spokenCueIds } from '../../../../src/adapters/cues/spoken-cue';
 import { VibrationCueOutput, vibrationPatterns } from '../../../../src/adapters/cues/vibration-cue-output';
 
@@ -56,5 +57,31 @@ describe('VibrationCueOutput', () => {
     expect(output.supported).toBe(true);
     output.play({ id: 'contact-lost' });
     expect(calls).toEqual([[...vibrationPatterns['contact-lost']]]);
+  });
+});
+
+describe('VibrationCueOutput: the breathing pacer’s cues', () => {
+  it('gives in and out soft patterns of their own, lighter than any coaching cue', () => {
+    const vibrate = vi.fn((_pattern: number[]) => true);
+    const output = new VibrationCueOutput(vibrate);
+    output.play({ id: 'breathe-in' });
+    output.play({ id: 'breathe-out' });
+    const [breatheIn = [], breatheOut = []] = vibrate.mock.calls.map(([pattern]) => pattern);
+    expect(breatheIn).toEqual([...breathVibrationPatterns['breathe-in']]);
+    expect(breatheOut).toEqual([...breathVibrationPatterns['breathe-out']]);
+    // One pulse in, two out: told apart without looking.
+    const pulses = (pattern: readonly number[]) => pattern.filter((_, index) => index % 2 === 0).length;
+    expect(pulses(breatheIn)).toBe(1);
+    expect(pulses(breatheOut)).toBe(2);
+    const buzzMs = (pattern: readonly number[]) =>
+      pattern.filter((_, index) => index % 2 === 0).reduce((sum, ms) => sum + ms, 0);
+    const lightestCoachingMs = Math.min(
+      ...spokenCueIds
+        .map((id) => vibrationPatterns[id])
+        .filter((p) => p.length > 0)
+        .map(buzzMs),
+    );
+    for (const id of breathCueIds)
+      expect(buzzMs(breathVibrationPatterns[id])).toBeLessThan(lightestCoachingMs);
   });
 });
