@@ -8,7 +8,8 @@ import {
   type ChartDataset,
 } from 'chart.js';
 import { chartPalette } from './chart-palette';
-import { COHERENCE_THRESHOLDS, WAVE_WINDOW_MS, type WavePoint } from '../../core/breathing/index';
+import type { WavePoint } from '../../core/breathing/index';
+import { coherenceThresholds, waveWindowMs } from '../../app/coherence-display';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale);
 
@@ -33,7 +34,7 @@ export function createWaveChart(
   labels: { seconds: string; bpm: string },
 ): WaveChart {
   const palette = chartPalette(canvas);
-  const windowS = WAVE_WINDOW_MS / 1000;
+  const windowS = waveWindowMs / 1000;
   const config: ChartConfiguration<'line', WavePoint[]> = {
     type: 'line',
     data: {
@@ -87,7 +88,7 @@ export function showWave(chart: WaveChart, points: WavePoint[]): void {
 type Point = { x: number; y: number };
 
 function thresholdLines(first: number, last: number, color: string): ChartDataset<'line', Point[]>[] {
-  return [COHERENCE_THRESHOLDS.lowMedium, COHERENCE_THRESHOLDS.mediumHigh].map((ratio) => ({
+  return [coherenceThresholds.lowMedium, coherenceThresholds.mediumHigh].map((ratio) => ({
     data: [
       { x: first, y: ratio },
       { x: last, y: ratio },
@@ -141,7 +142,7 @@ function lineWithThresholds(
             },
           }),
         },
-        y: { ...axis(labels.y), suggestedMin: 0, suggestedMax: COHERENCE_THRESHOLDS.mediumHigh + 1 },
+        y: { ...axis(labels.y), suggestedMin: 0, suggestedMax: coherenceThresholds.mediumHigh + 1 },
       },
     },
   });
