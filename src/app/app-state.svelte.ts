@@ -1,4 +1,3 @@
-import { m } from '../paraglide/messages.js';
 import { Router } from './router.svelte';
 import { startedMark } from './started-mark';
 import { SessionLibrary } from './session-library.svelte';
@@ -542,9 +541,8 @@ export class AppState {
     void this.library.askPersistence();
     const runner = this.preferences.activeRunner;
     const coaching = this.preferences.coaching;
-    const cues = new machinery.BrowserBreathCues(setup.sounds, {
+    const cues = new machinery.BreathCues(setup.sounds, {
       locale: () => i18n.locale,
-      words: () => ({ in: m.breathSpokenIn(), out: m.breathSpokenOut() }),
       volume: coaching.volume,
       voiceName: coaching.voiceName,
     });
@@ -570,13 +568,6 @@ export class AppState {
     if (this.breathing?.state === 'running' || this.breathing?.state === 'finishing') return;
     this.breathing = undefined;
     this.breathingRecording = undefined;
-  }
-
-  /** Keeps the finder's rate as the active runner's own pace; false when the browser would not store it. */
-  saveOwnBreathingRate(ratePerMinute: number): boolean {
-    // The breathing screen, the only caller, opens once the machinery has loaded (see lazy-screens.ts).
-    const machinery = this.#runMachinery.current;
-    return machinery?.saveOwnBreathingRate(this.preferences.activeRunner?.id, ratePerMinute) ?? false;
   }
 
   stop(): void {

@@ -1,11 +1,8 @@
-import * as v from 'valibot';
 import { ScreenWakeLock } from '../adapters/platform/wake-lock';
-import { pickVoice } from '../adapters/cues/pick-voice';
-import type { CueLocale } from '../adapters/cues/cue-output';
+import { loadPreferences, NO_RUNNER_KEY } from '../adapters/storage/preferences-store';
 import {
   analyseResonanceBlock,
   blockIndexAt,
-  BREATHING_RATES,
   breathingPlanRef,
   BreathingMonitor,
   chooseResonanceRate,
@@ -26,6 +23,7 @@ import {
 import type { StrapEvent } from '../core/strap/connection-state';
 import type { RunRecording } from './run-recording.svelte';
 import type { StrapConnection } from './strap-connection.svelte';
+import { BreathCues } from './breath-cues';
 
 /** Which of the optional cues mark each "in" and "out". */
 export interface BreathingSounds {
@@ -53,7 +51,7 @@ export interface BreathCueOutput {
 }
 
 export interface BreathingSessionOptions {
-  /** Omitted: tones, voice and vibration in the browser, as `sounds` asks. */
+  /** Omitted: {@link BreathCues} as `sounds` asks, at the default volume, in English. */
   readonly cues?: BreathCueOutput;
   /** Called once the exercise is stored (ended by the clock or by the runner). */
   readonly onFinished?: (sessionId: string | undefined) => void;
@@ -109,10 +107,15 @@ export class BreathingSession {
         : exerciseSchedule(setup.ratePerMinute, setup.durationMs);
     this.durationMs = scheduleDurationMs(this.schedule);
     this.#recording = recording;
-    this.#cues = options.cues ?? new BrowserBreathCues(setup.sounds);
+    this.#cues = options.cues ?? new BreathCues(setup.sounds);
     this.#onFinished = options.onFinished;
     this.#wakeLock = options.wakeLock === null ? undefined : (options.wakeLock ?? new ScreenWakeLock());
     this.#blockRr = this.schedule.map(() => []);
+  }
+
+  /** The time left until the exercise (or the finder) ends. */
+  get leftMs(): number {
+    return Math.max(0, this.durationMs - this.elapsedMs);
   }
 
   get ratePerMinute(): number {
@@ -240,177 +243,12 @@ function sameReading(a: BreathingReading, b: BreathingReading): boolean {
   return true;
 }
 
-/** Words and volume for the browser cues; read at every phase, so a language switch applies at once. */
-export interface BrowserCueContext {
-  readonly locale: () => CueLocale;
-  readonly words: () => Record<BreathPhase, string>;
-  readonly volume: number;
-  readonly voiceName?: string | undefined;
-}
-
-// A rising glide for "in" and a falling one for "out", in the middle of what a phone speaker plays well; soft
-// edges so nothing clicks or startles.
-const toneGlides: Record<BreathPhase, { fromHz: number; toHz: number }> = {
-  in: { fromHz: 330, toHz: 392 },
-  out: { fromHz: 392, toHz: 330 },
-};
-const toneS = 0.7;
-const toneAttackS = 0.12;
-const toneReleaseS = 0.35;
-const maxToneGain = 0.35;
-// One pulse for in, two for out: told apart in a pocket without looking.
-const vibrationPatterns: Record<BreathPhase, number[]> = { in: [60], out: [40, 120, 40] };
-const unlistedVoiceLang: Record<CueLocale, string> = { nl: 'nl-NL', en: 'en-US' };
-
-/** Soft tones, the spoken word and vibration at each phase, as far as the browser allows. Never throws. */
-export class BrowserBreathCues implements BreathCueOutput {
-  readonly #sounds: BreathingSounds;
-  #context: BrowserCueContext | undefined;
-  #audio: AudioContext | undefined;
-
-  constructor(sounds: BreathingSounds, context?: BrowserCueContext) {
-    this.#sounds = sounds;
-    this.#context = context;
-  }
-
-  /** Words and volume, given once the app knows them. */
-  useContext(context: BrowserCueContext): void {
-    this.#context = context;
-  }
-
-  unlock(): void {
-    if (!this.#sounds.tones || typeof globalThis.AudioContext !== 'function') return;
-    try {
-      this.#audio ??= new AudioContext();
-      void this.#audio.resume().catch(() => undefined);
-    } catch {
-      this.#audio = undefined;
-    }
-  }
-
-  play(phase: BreathPhase): void {
-    if (this.#sounds.tones) this.#tone(phase);
-    if (this.#sounds.voice) this.#say(phase);
-    if (this.#sounds.vibration) this.#vibrate(phase);
-  }
-
-  stop(): void {
-    try {
-      if (this.#sounds.voice) globalThis.speechSynthesis.cancel();
-    } catch {
-      // Nothing to silence.
-    }
-    void this.#audio?.close().catch(() => undefined);
-    this.#audio = undefined;
-  }
-
-  #tone(phase: BreathPhase): void {
-    const audio = this.#audio;
-    if (!audio || audio.state !== 'running') return;
-    try {
-      const volume = Math.min(1, Math.max(0, this.#context?.volume ?? 0.8));
-      const glide = toneGlides[phase];
-      const start = audio.currentTime + 0.02;
-      const end = start + toneS;
-      const oscillator = audio.createOscillator();
-      const gain = audio.createGain();
-      oscillator.type = 'sine';
-      oscillator.frequency.setValueAtTime(glide.fromHz, start);
-      oscillator.frequency.linearRampToValueAtTime(glide.toHz, end);
-      gain.gain.setValueAtTime(0, start);
-      gain.gain.linearRampToValueAtTime(maxToneGain * volume, start + toneAttackS);
-      gain.gain.setValueAtTime(maxToneGain * volume, end - toneReleaseS);
-      gain.gain.linearRampToValueAtTime(0, end);
-      oscillator.connect(gain);
-      gain.connect(audio.destination);
-      oscillator.addEventListener('ended', () => {
-        oscillator.disconnect();
-        gain.disconnect();
-      });
-      oscillator.start(start);
-      oscillator.stop(end);
-    } catch {
-      // Audio refused or closed: the pacer still shows every breath.
-    }
-  }
-
-  #say(phase: BreathPhase): void {
-    const context = this.#context;
-    if (!context || typeof globalThis.SpeechSynthesisUtterance !== 'function') return;
-    try {
-      const synthesis = globalThis.speechSynthesis;
-      const locale = context.locale();
-      const utterance = new SpeechSynthesisUtterance(context.words()[phase]);
-      const voices = synthesis.getVoices();
-      const picked = pickVoice(voices, locale, context.voiceName);
-      const voice = voices.find((candidate) => candidate === picked);
-      if (voice) utterance.voice = voice;
-      utterance.lang = voice?.lang ?? unlistedVoiceLang[locale];
-      utterance.volume = Math.min(1, Math.max(0, context.volume));
-      // Slow and calm: the word is the start of a breath, not an instruction.
-      utterance.rate = 0.8;
-      // A word still waiting from the last phase is stale now.
-      synthesis.cancel();
-      synthesis.speak(utterance);
-    } catch {
-      // No voice: tones or the screen carry the rhythm.
-    }
-  }
-
-  #vibrate(phase: BreathPhase): void {
-    const nav = globalThis.navigator as Partial<Navigator> | undefined;
-    const vibrate = nav?.vibrate;
-    if (typeof vibrate !== 'function') return;
-    try {
-      vibrate.call(nav, vibrationPatterns[phase]);
-    } catch {
-      // A browser that refuses: the breath is still shown.
-    }
-  }
-}
-
 /**
- * The runner's own pace from the resonance finder, kept per runner ('' for no runner) under its own key in
- * localStorage, read through a schema (a damaged value is dropped, never thrown). Kept apart from the preferences
- * record so the two never overwrite each other.
+ * The runner's own breathing rate as stored, read from storage at each call. Kept for the run screen until it reads
+ * `PreferencesState.ownBreathingRate` (or `breathingRate`), which needs no storage call.
  */
-const ownPaceKey = 'calm-run.breathing-pace';
-const runnerKeySchema = v.pipe(v.string(), v.maxLength(128));
-const ownRateSchema = v.picklist([...BREATHING_RATES]);
-
-/** Keeps every entry whose runner key and rate are valid; anything else reads as "no pace yet". */
-export function readOwnBreathingRates(text: string | null): Record<string, number> {
-  if (text === null) return {};
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-    // fromEntries defines own properties, so a "__proto__" key stays a harmless entry.
-    return Object.fromEntries(
-      Object.entries(value).filter(
-        ([runner, rate]) => v.is(runnerKeySchema, runner) && v.is(ownRateSchema, rate),
-      ) as [string, number][],
-    );
-  } catch {
-    return {};
-  }
-}
-
 export function loadOwnBreathingRate(runnerId: string | undefined): number | undefined {
-  try {
-    return readOwnBreathingRates(localStorage.getItem(ownPaceKey))[runnerId ?? ''];
-  } catch {
-    return undefined;
-  }
-}
-
-/** Saves the runner's own pace; false when the browser would not store it. */
-export function saveOwnBreathingRate(runnerId: string | undefined, ratePerMinute: number): boolean {
-  try {
-    const rates = readOwnBreathingRates(localStorage.getItem(ownPaceKey));
-    rates[runnerId ?? ''] = ratePerMinute;
-    localStorage.setItem(ownPaceKey, JSON.stringify(rates));
-    return true;
-  } catch {
-    return false;
-  }
+  const rates = loadPreferences().ownBreathingRates ?? {};
+  const key = runnerId ?? NO_RUNNER_KEY;
+  return Object.hasOwn(rates, key) ? rates[key] : undefined;
 }

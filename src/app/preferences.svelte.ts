@@ -1,17 +1,21 @@
+import { moveLegacyBreathingRates } from '../adapters/storage/legacy-breathing-rates';
 import {
+  isOwnBreathingRate,
   loadPreferences,
+  NO_RUNNER_KEY,
   savePreferences,
   type CoachingPreferences,
   type CourseChoice,
   type CustomCourse,
   type Preferences,
 } from '../adapters/storage/preferences-store';
+import { DEFAULT_BREATHING_RATE } from '../core/breathing/pacer';
 import type { RunnerProfile } from '../core/zones/runner-profile';
 import { effectiveLength, type CourseLength } from './course-length';
 
 /** Runner profiles and settings, saved on every change. */
 export class PreferencesState {
-  value = $state.raw<Preferences>(loadPreferences());
+  value = $state.raw<Preferences>(loadMovingLegacy());
   saveFailed = $state(false);
 
   get activeRunner(): RunnerProfile | undefined {
@@ -40,11 +44,38 @@ export class PreferencesState {
 
   removeRunner(id: string): void {
     const runners = this.value.runners.filter((runner) => runner.id !== id);
-    const { activeRunnerId, ...rest } = this.value;
+    const { activeRunnerId, ownBreathingRates, ...rest } = this.value;
+    const { [id]: _removed, ...otherRates } = ownBreathingRates ?? {};
     this.#update({
       ...rest,
       runners,
       ...(activeRunnerId !== id && activeRunnerId !== undefined && { activeRunnerId }),
+      ...(Object.keys(otherRates).length > 0 && { ownBreathingRates: otherRates }),
+    });
+  }
+
+  /** The active runner's own breathing rate from the resonance finder; undefined until they keep one. */
+  get ownBreathingRate(): number | undefined {
+    const rates = this.value.ownBreathingRates ?? {};
+    const key = this.activeRunner?.id ?? NO_RUNNER_KEY;
+    return Object.hasOwn(rates, key) ? rates[key] : undefined;
+  }
+
+  /** The rate a breathing exercise (or a run's breathing phase) starts at: the runner's own, else six a minute. */
+  get breathingRate(): number {
+    return this.ownBreathingRate ?? DEFAULT_BREATHING_RATE;
+  }
+
+  /**
+   * Keeps a rate the exercise offers as the active runner's own. Like the custom course, it is kept in memory only
+   * once the device has stored it: false (and nothing changed) when the browser would not.
+   */
+  setOwnBreathingRate(ratePerMinute: number): boolean {
+    if (!isOwnBreathingRate(ratePerMinute)) return false;
+    const key = this.activeRunner?.id ?? NO_RUNNER_KEY;
+    return this.#store({
+      ...this.value,
+      ownBreathingRates: { ...this.value.ownBreathingRates, [key]: ratePerMinute },
     });
   }
 
@@ -71,7 +102,10 @@ export class PreferencesState {
    */
   setCustomCourse(custom: CustomCourse | undefined): boolean {
     const { customCourse: _previous, ...rest } = this.value;
-    const next: Preferences = custom ? { ...rest, customCourse: custom } : rest;
+    return this.#store(custom ? { ...rest, customCourse: custom } : rest);
+  }
+
+  #store(next: Preferences): boolean {
     if (!savePreferences(next)) return false;
     this.value = next;
     this.saveFailed = false;
@@ -82,4 +116,10 @@ export class PreferencesState {
     this.value = next;
     this.saveFailed = !savePreferences(next);
   }
+}
+
+/** The stored preferences, after moving what older versions kept elsewhere into them. */
+function loadMovingLegacy(): Preferences {
+  moveLegacyBreathingRates();
+  return loadPreferences();
 }

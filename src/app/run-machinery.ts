@@ -7,7 +7,8 @@
 export { RunRecording } from './run-recording.svelte';
 export { RunCoach } from './run-coach.svelte';
 export { CalibrationRun } from './calibration-run.svelte';
-export { BreathingSession, BrowserBreathCues, saveOwnBreathingRate } from './breathing-session.svelte';
+export { BreathingSession } from './breathing-session.svelte';
+export { BreathCues } from './breath-cues';
 export { plannedRun, zoneForRunner } from './run-choice';
 export { courseOfLength, courseOfPlan, progressFromHistory } from './course';
 export { BREATHING_BLOCKS_SUFFIX } from '../core/coaching/run-plan';

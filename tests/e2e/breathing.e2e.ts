@@ -139,4 +139,41 @@ describe('heart-coherence breathing', () => {
     await page.waitForURL((url) => url.hash.startsWith('#/session/'));
     app.expectNoUnhandledErrors();
   });
+
+  it('keeps the pace an older version stored, and says "in" and "out" at each breath when the voice is chosen', async () => {
+    const app = await openApp(browser(), { path: '/#/breathing', withoutWebBluetooth: true });
+    const { page } = app;
+    await page.getByTestId('start-breathing').waitFor();
+    // As the version before the pace joined the preferences left it; the real engine still speaks every word.
+    await page.evaluate(() => {
+      localStorage.setItem('calm-run.breathing-pace', JSON.stringify({ '': 5 }));
+    });
+    await page.addInitScript(() => {
+      const spoken: string[] = [];
+      Object.defineProperty(window, 'calmRunSpoken', { value: spoken });
+      const speak = speechSynthesis.speak.bind(speechSynthesis);
+      speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+        spoken.push(utterance.text);
+        speak(utterance);
+      };
+    });
+    await page.reload();
+
+    expect(await textOf(page.getByTestId('own-pace'))).toBe(m.ownPace({ rate: '5' }));
+    expect(await page.getByRole('combobox', { name: m.breathingRateLabel() }).inputValue()).toBe('5');
+    expect(await page.evaluate(() => localStorage.getItem('calm-run.breathing-pace'))).toBeNull();
+
+    await page.getByLabel(m.breathingVoiceOption()).check();
+    await page.getByTestId('start-breathing').click();
+    await expect
+      .poll(() => textOf(page.getByTestId('breathing-rate')))
+      .toBe(m.breathsPerMinute({ rate: '5' }));
+    const spoken = () =>
+      page.evaluate(() => [...((window as unknown as { calmRunSpoken?: string[] }).calmRunSpoken ?? [])]);
+    await expectAttribute(page.getByTestId('pacer'), 'data-phase', 'out', 15_000);
+    await expect.poll(async () => (await spoken()).slice(0, 2)).toEqual(['in', 'out']);
+    await stopExercise(page);
+    await page.waitForURL((url) => url.hash.startsWith('#/session/'));
+    app.expectNoUnhandledErrors();
+  });
 });

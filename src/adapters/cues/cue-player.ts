@@ -1,13 +1,13 @@
 import { browserClock, type Clock } from '../heart-rate-source';
 import { defaultCueSettings, normaliseCueSettings, type CueOutput, type CueSettings } from './cue-output';
 import type { VoiceLike } from './pick-voice';
+import { isBreathCue, type PlayableCue } from './playable-cue';
 import {
   SpeechCueOutput,
   type SpeechSynthesisLike,
   type UtteranceLike,
   type VoiceAvailability,
 } from './speech-cue-output';
-import type { PlayableCue } from './playable-cue';
 import { ToneCueOutput, type AudioContextLike } from './tone-cue-output';
 import { tonePatternDurationMs } from './tone-patterns';
 import { VibrationCueOutput, type VibrateFunction } from './vibration-cue-output';
@@ -113,9 +113,11 @@ export class CuePlayer implements CueOutput {
     this.#stopSpeech();
   }
 
+  /** Silences everything and lets the audio hardware go: nothing will be played any more. */
   dispose(): void {
     this.#cancelDelayedSpeech?.();
     this.#speech.dispose();
+    this.#tones.close();
   }
 
   #play(cue: PlayableCue): CuePlayReport {
@@ -144,7 +146,9 @@ export class CuePlayer implements CueOutput {
     }
     if (speak) {
       channels.push('voice');
-      if (tones) this.#speakAfter(cue, tonePatternDurationMs(cue.id) + pauseBeforeWordsMs);
+      // A breath's word is its start and must come on time: its soft glide is a bed under the word, not a chime.
+      if (tones && !isBreathCue(cue))
+        this.#speakAfter(cue, tonePatternDurationMs(cue.id) + pauseBeforeWordsMs);
       else this.#speech.play(cue);
     }
     if (settings.vibration && this.#vibration.supported) {

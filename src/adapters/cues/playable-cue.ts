@@ -1,4 +1,5 @@
 import type { Cue } from '../../core/coaching/cues';
+import { isBreathCueId, type BreathCue } from './breath-cue';
 
 /** The settings' test button: one cue to hear how the outputs sound. */
 export interface TestCue {
@@ -20,27 +21,27 @@ export interface GroupAttentionCue {
 }
 
 /**
- * What the cue outputs can say, tone or vibrate: the coach's cues exactly as core/coaching decides them, and the
- * two that only the browser side knows about.
+ * The cues with words, tones and a vibration of their own: the coach's cues exactly as core/coaching decides them,
+ * and those only the browser side knows about.
  */
-export type PlayableCue = Cue | TestCue | BackgroundCue | GroupAttentionCue;
+export type SpokenCue = Cue | TestCue | BackgroundCue | GroupAttentionCue;
 
-export type PlayableCueId = PlayableCue['id'];
+export type SpokenCueId = SpokenCue['id'];
 
 /** Each cue's fields besides its id, by id. */
-type PlayableCueFields = { [C in PlayableCue as C['id']]: Omit<C, 'id'> };
+type SpokenCueFields = { [C in SpokenCue as C['id']]: Omit<C, 'id'> };
 
 /**
  * The cue with id `Id`. Written as a mapped type indexed by `Id`, with the id as `P` itself, so that a table keyed
  * by id can be called with a cue of the same id without a cast (TypeScript's correlated-union pattern).
  */
-export type PlayableCueOf<Id extends PlayableCueId> = {
-  [P in Id]: { readonly id: P } & PlayableCueFields[P];
+export type SpokenCueOf<Id extends SpokenCueId> = {
+  [P in Id]: { readonly id: P } & SpokenCueFields[P];
 }[Id];
 
 // A Record, so a cue id added in core fails to compile here until it is listed too (and so gets words, tones and a
 // vibration, whose tables are keyed the same way).
-const everyId: Record<PlayableCueId, true> = {
+const everyId: Record<SpokenCueId, true> = {
   'slow-down': true,
   'back-in-zone': true,
   'speed-up': true,
@@ -54,4 +55,11 @@ const everyId: Record<PlayableCueId, true> = {
   'group-attention': true,
 };
 
-export const playableCueIds = Object.keys(everyId) as readonly PlayableCueId[];
+export const spokenCueIds = Object.keys(everyId) as readonly SpokenCueId[];
+
+/** Everything the cue outputs play: the cues with words, and the breathing pacer's (breath-cue.ts). */
+export type PlayableCue = SpokenCue | BreathCue;
+
+export function isBreathCue(cue: PlayableCue): cue is BreathCue {
+  return isBreathCueId(cue.id);
+}

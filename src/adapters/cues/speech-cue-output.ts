@@ -1,7 +1,8 @@
+import { breathCuePhrase, breathSpeechRate } from './breath-cue';
 import type { CueLocale, CueOutput, CueSettings } from './cue-output';
 import { cuePhrase } from './cue-phrase';
 import { pickVoice, voicesForLocale, type VoiceLike } from './pick-voice';
-import type { PlayableCue } from './playable-cue';
+import { isBreathCue, type PlayableCue } from './playable-cue';
 
 /** The part of SpeechSynthesisUtterance this needs. */
 export interface UtteranceLike {
@@ -149,12 +150,15 @@ export class SpeechCueOutput implements CueOutput {
   ): void {
     const settings = this.#settings();
     try {
-      const utterance = createUtterance(cuePhrase(cue, settings.locale));
+      const breath = isBreathCue(cue);
+      const utterance = createUtterance(
+        breath ? breathCuePhrase(cue, settings.locale) : cuePhrase(cue, settings.locale),
+      );
       const voice = pickVoice(this.#knownVoices(), settings.locale, settings.voiceName);
       utterance.voice = voice ?? null;
       utterance.lang = voice?.lang ?? unlistedVoiceLang[settings.locale];
       utterance.volume = settings.volume;
-      utterance.rate = calmSpeechRate;
+      utterance.rate = breath ? breathSpeechRate : calmSpeechRate;
       utterance.pitch = 1;
       utterance.addEventListener('end', () => {
         this.#finished(utterance);

@@ -1,5 +1,6 @@
+import { breathTonePatterns } from './breath-cue';
 import type { CueOutput, CueSettings } from './cue-output';
-import type { PlayableCue } from './playable-cue';
+import { isBreathCue, type PlayableCue } from './playable-cue';
 import { tonePatterns, type ToneNote } from './tone-patterns';
 
 /** The part of AudioParam this needs. */
@@ -35,6 +36,7 @@ export interface AudioContextLike {
   createOscillator(): OscillatorLike;
   createGain(): GainLike;
   resume(): Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface ToneCueOutputOptions {
@@ -56,6 +58,10 @@ const gapBetweenPatternsS = 0.15;
 function defaultCreateContext(): (() => AudioContextLike) | undefined {
   if (typeof globalThis.AudioContext !== 'function') return undefined;
   return () => new AudioContext();
+}
+
+function notesOf(cue: PlayableCue): readonly ToneNote[] {
+  return isBreathCue(cue) ? breathTonePatterns[cue.id] : tonePatterns[cue.id];
 }
 
 function isRunning(context: AudioContextLike): boolean {
@@ -104,25 +110,40 @@ export class ToneCueOutput implements CueOutput {
       if (thisPlay !== this.#latestPlay || !isRunning(context)) return;
     }
     const volume = this.#settings().volume;
-    if (volume > 0) this.#schedule(context, tonePatterns[cue.id], volume);
+    if (volume > 0) this.#schedule(context, notesOf(cue), volume);
+  }
+
+  /** Lets the audio hardware go (browsers allow only a few contexts at once); a later cue makes a new one. */
+  close(): void {
+    const context = this.#context;
+    this.#context = undefined;
+    this.#latestPlay++;
+    if (context === undefined || context.state === 'closed') return;
+    try {
+      void context.close().catch(() => undefined);
+    } catch {
+      // Already closing.
+    }
   }
 
   #schedule(context: AudioContextLike, notes: readonly ToneNote[], volume: number): void {
-    const peak = maxToneGain * volume;
     try {
       const startS = Math.max(context.currentTime + scheduleAheadS, this.#busyUntilS);
       let endS = startS;
       for (const note of notes) {
         const noteStartS = startS + note.startS;
         const noteEndS = noteStartS + note.durationS;
+        const peak = maxToneGain * volume * (note.loudness ?? 1);
         const oscillator = context.createOscillator();
         const gain = context.createGain();
         oscillator.type = 'sine';
         oscillator.frequency.setValueAtTime(note.frequencyHz, noteStartS);
+        if (note.glideToHz !== undefined)
+          oscillator.frequency.linearRampToValueAtTime(note.glideToHz, noteEndS);
         // From silence to the peak and back to silence: a tone that starts or stops at a non-zero level clicks.
         gain.gain.setValueAtTime(0, noteStartS);
-        gain.gain.linearRampToValueAtTime(peak, noteStartS + toneAttackS);
-        gain.gain.setValueAtTime(peak, noteEndS - toneReleaseS);
+        gain.gain.linearRampToValueAtTime(peak, noteStartS + (note.attackS ?? toneAttackS));
+        gain.gain.setValueAtTime(peak, noteEndS - (note.releaseS ?? toneReleaseS));
         gain.gain.linearRampToValueAtTime(0, noteEndS);
         oscillator.connect(gain);
         gain.connect(context.destination);

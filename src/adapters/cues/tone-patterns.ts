@@ -1,10 +1,17 @@
-import type { PlayableCueId } from './playable-cue';
+import type { SpokenCueId } from './playable-cue';
 
 /** One note of a cue's tone pattern; times are seconds from the pattern's start. */
 export interface ToneNote {
   readonly frequencyHz: number;
   readonly startS: number;
   readonly durationS: number;
+  /** A glide: the pitch moves evenly from `frequencyHz` to this by the note's end. Absent: one steady pitch. */
+  readonly glideToHz?: number;
+  /** Softer edges than a beep's, for a note that should swell and fade; absent: the output's own. */
+  readonly attackS?: number;
+  readonly releaseS?: number;
+  /** A share (0-1) of the output's full loudness, for a note meant to stay in the background; absent: 1. */
+  readonly loudness?: number;
 }
 
 // Short notes with clear gaps read as a melody even through a pocket; longer ones start to sound like an alarm.
@@ -31,7 +38,7 @@ const g5 = 783.99;
  * Falling means "ease off", rising means "that worked" (or "you may go a little faster"), a level double beep is
  * information. Minor-ish falling and major rising keep "slow down" a suggestion rather than a siren.
  */
-export const tonePatterns: Record<PlayableCueId, readonly ToneNote[]> = {
+export const tonePatterns: Record<SpokenCueId, readonly ToneNote[]> = {
   'slow-down': sequence([e5, c5, a4]),
   'back-in-zone': sequence([a4, cSharp5, e5]),
   'speed-up': sequence([c5, e5]),
@@ -48,7 +55,7 @@ export const tonePatterns: Record<PlayableCueId, readonly ToneNote[]> = {
 };
 
 /** How long a cue's pattern sounds, so a spoken cue can wait until its tones are done. */
-export function tonePatternDurationMs(id: PlayableCueId): number {
+export function tonePatternDurationMs(id: SpokenCueId): number {
   const notes = tonePatterns[id];
   return Math.max(0, ...notes.map((note) => (note.startS + note.durationS) * 1000));
 }

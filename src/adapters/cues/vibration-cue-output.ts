@@ -1,5 +1,7 @@
+import { breathVibrationPatterns } from './breath-cue';
 import type { CueOutput } from './cue-output';
-import type { PlayableCue, PlayableCueId } from './playable-cue';
+import { isBreathCue, type PlayableCue } from './playable-cue';
+import type { SpokenCueId } from './playable-cue';
 
 /** navigator.vibrate, already bound to navigator. */
 export type VibrateFunction = (pattern: number[]) => boolean;
@@ -8,7 +10,7 @@ export type VibrateFunction = (pattern: number[]) => boolean;
  * Milliseconds of vibration and pause, alternating. Each cue that matters while running has its own rhythm, so it
  * can be told apart through a pocket: long-short-long means "ease off", two short taps mean "that worked".
  */
-export const vibrationPatterns: Record<PlayableCueId, readonly number[]> = {
+export const vibrationPatterns: Record<SpokenCueId, readonly number[]> = {
   'slow-down': [400, 150, 150, 150, 400],
   'back-in-zone': [120, 120, 120],
   'speed-up': [120, 120, 120, 120, 400],
@@ -46,7 +48,7 @@ export class VibrationCueOutput implements CueOutput {
   }
 
   play(cue: PlayableCue): void {
-    const pattern = vibrationPatterns[cue.id];
+    const pattern = isBreathCue(cue) ? breathVibrationPatterns[cue.id] : vibrationPatterns[cue.id];
     if (this.#vibrate === undefined || pattern.length === 0) return;
     try {
       // Chrome ignores vibrate() before the page's first tap; starting a run is one.

@@ -7,10 +7,11 @@ import {
   type CourseWeek,
 } from '../../core/coaching/index';
 import { COURSE_TEXT_LIMITS, MAX_BLOCK_REPEAT } from '../../core/coaching/course-text-limits';
+import { BREATHING_RATES } from '../../core/breathing/pacer';
 
 /**
  * Small settings that live in localStorage: runner profiles, the chosen runner and course, the therapist's own
- * course, and how cues sound.
+ * course, how cues sound, and each runner's own breathing rate.
  * Read through a schema: a damaged or hand-edited value is replaced by defaults field by field, never thrown.
  */
 export interface CoachingPreferences {
@@ -49,7 +50,15 @@ export interface Preferences {
   coaching: CoachingPreferences;
   course?: CourseChoice;
   customCourse?: CustomCourse;
+  /**
+   * Each runner's own breathing rate (breaths a minute) from the resonance finder, by runner id; the key
+   * {@link NO_RUNNER_KEY} holds the rate found while no runner profile existed.
+   */
+  ownBreathingRates?: Record<string, number>;
 }
+
+/** The key of the own breathing rate found while no runner profile existed. */
+export const NO_RUNNER_KEY = '';
 
 export const defaultCoachingPreferences: CoachingPreferences = {
   voice: true,
@@ -114,6 +123,34 @@ const customCourseSchema = v.object({
   weeks: v.pipe(v.array(courseWeekSchema), v.minLength(1), v.maxLength(COURSE_TEXT_LIMITS.weeks)),
 });
 
+const runnerKeySchema = v.pipe(v.string(), v.maxLength(128));
+const ownBreathingRateSchema = v.picklist([...BREATHING_RATES]);
+
+/** Whether a rate can be kept as a runner's own: one the breathing exercise offers. */
+export function isOwnBreathingRate(ratePerMinute: number): boolean {
+  return v.is(ownBreathingRateSchema, ratePerMinute);
+}
+
+/**
+ * Keeps every entry whose runner key and rate are valid (and, with `runnerIds`, whose runner still exists or is
+ * {@link NO_RUNNER_KEY}); anything else reads as "no own rate yet".
+ */
+export function readOwnBreathingRates(
+  value: unknown,
+  runnerIds?: ReadonlySet<string>,
+): Record<string, number> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  // fromEntries defines own properties, so a "__proto__" key stays a harmless entry.
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      ([runner, rate]) =>
+        v.is(runnerKeySchema, runner) &&
+        v.is(ownBreathingRateSchema, rate) &&
+        (runnerIds === undefined || runner === NO_RUNNER_KEY || runnerIds.has(runner)),
+    ) as [string, number][],
+  );
+}
+
 /** The stored custom course when it is one the app can run: shaped right and valid as a course. */
 function readCustomCourse(raw: unknown): CustomCourse | undefined {
   const parsed = v.safeParse(customCourseSchema, raw);
@@ -149,6 +186,10 @@ export function readPreferences(text: string | null): Preferences {
   });
   const course = v.safeParse(courseSchema, raw.course);
   const customCourse = readCustomCourse(raw.customCourse);
+  const ownBreathingRates = readOwnBreathingRates(
+    raw.ownBreathingRates,
+    new Set(runners.map((runner) => runner.id)),
+  );
   const activeRunnerId =
     typeof raw.activeRunnerId === 'string' && runners.some((runner) => runner.id === raw.activeRunnerId)
       ? raw.activeRunnerId
@@ -159,6 +200,7 @@ export function readPreferences(text: string | null): Preferences {
     ...(activeRunnerId !== undefined && { activeRunnerId }),
     ...(course.success && { course: course.output }),
     ...(customCourse && { customCourse }),
+    ...(Object.keys(ownBreathingRates).length > 0 && { ownBreathingRates }),
   };
 }
 

@@ -8,8 +8,8 @@ import {
   type ChartDataset,
 } from 'chart.js';
 import { chartPalette } from './chart-palette';
-import { coherenceAxisMinTop, coherenceLevelLines, waveWindowS } from '../../app/breathing-display';
 import type { WavePoint } from '../../core/breathing/index';
+import { coherenceThresholds, waveWindowMs } from '../../app/coherence-display';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale);
 
@@ -34,6 +34,7 @@ export function createWaveChart(
   labels: { seconds: string; bpm: string },
 ): WaveChart {
   const palette = chartPalette(canvas);
+  const windowS = waveWindowMs / 1000;
   const config: ChartConfiguration<'line', WavePoint[]> = {
     type: 'line',
     data: {
@@ -44,7 +45,7 @@ export function createWaveChart(
       scales: {
         x: {
           type: 'linear',
-          min: -waveWindowS,
+          min: -windowS,
           max: 0,
           grid: { color: palette.grid },
           ticks: { color: palette.text, stepSize: 10 },
@@ -87,7 +88,7 @@ export function showWave(chart: WaveChart, points: WavePoint[]): void {
 type Point = { x: number; y: number };
 
 function thresholdLines(first: number, last: number, color: string): ChartDataset<'line', Point[]>[] {
-  return coherenceLevelLines.map((ratio) => ({
+  return [coherenceThresholds.lowMedium, coherenceThresholds.mediumHigh].map((ratio) => ({
     data: [
       { x: first, y: ratio },
       { x: last, y: ratio },
@@ -141,7 +142,7 @@ function lineWithThresholds(
             },
           }),
         },
-        y: { ...axis(labels.y), suggestedMin: 0, suggestedMax: coherenceAxisMinTop },
+        y: { ...axis(labels.y), suggestedMin: 0, suggestedMax: coherenceThresholds.mediumHigh + 1 },
       },
     },
   });

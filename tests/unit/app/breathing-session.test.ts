@@ -205,6 +205,7 @@ describe('BreathingSession', () => {
     const session = new BreathingSession(exercise(180_000), recording, { cues, wakeLock: null });
     await session.start(undefined);
     await vi.advanceTimersByTimeAsync(20_000);
+    expect(session.leftMs).toBe(160_000);
     const id = await session.finish();
     expect(session.state).toBe('finished');
     const meta = await store.getSession(id ?? '');

@@ -3,16 +3,16 @@ import type { CueLocale } from '../../../../src/adapters/cues/cue-output';
 import { cuePhrase } from '../../../../src/adapters/cues/cue-phrase';
 import { cuePhraseTable } from '../../../../src/adapters/cues/cue-phrases';
 import {
-  playableCueIds,
-  type PlayableCue,
-  type PlayableCueId,
-  type PlayableCueOf,
+  spokenCueIds,
+  type SpokenCue,
+  type SpokenCueId,
+  type SpokenCueOf,
 } from '../../../../src/adapters/cues/playable-cue';
 import { PHASE_KINDS } from '../../../../src/core/coaching/run-plan';
 import { exampleCue } from './example-cues';
 
 // Typed per id, so a new cue id does not compile here until it has examples (and so a phrase test).
-const examples: { [Id in PlayableCueId]: readonly PlayableCueOf<Id>[] } = {
+const examples: { [Id in SpokenCueId]: readonly SpokenCueOf<Id>[] } = {
   'slow-down': [exampleCue('slow-down')],
   'back-in-zone': [exampleCue('back-in-zone')],
   'speed-up': [exampleCue('speed-up')],
@@ -31,12 +31,12 @@ const examples: { [Id in PlayableCueId]: readonly PlayableCueOf<Id>[] } = {
   'was-in-background': [exampleCue('was-in-background', { hiddenMs: 125_000 })],
   'group-attention': [exampleCue('group-attention')],
 };
-const everyExample: PlayableCue[] = Object.values(examples).flat();
+const everyExample: SpokenCue[] = Object.values(examples).flat();
 const locales: CueLocale[] = ['nl', 'en'];
 
 describe('cue phrases', () => {
   it('has a sentence for every cue id in both languages, and nothing more', () => {
-    const sortedIds = [...playableCueIds].sort();
+    const sortedIds = [...spokenCueIds].sort();
     expect(Object.keys(cuePhraseTable('en')).sort()).toEqual(sortedIds);
     expect(Object.keys(cuePhraseTable('nl')).sort()).toEqual(sortedIds);
     expect(Object.keys(examples).sort()).toEqual(sortedIds);

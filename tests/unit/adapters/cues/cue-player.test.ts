@@ -167,4 +167,41 @@ describe('CuePlayer', () => {
     });
     expect(player.testSound().channels).toEqual(['voice']);
   });
+
+  it('says a breath’s word at once over its glide, not after it as with a coaching cue', async () => {
+    const { player, synthesis, context, vibrate, reports } = setup({ tones: true });
+    player.play({ id: 'breathe-in' });
+    await settle();
+    expect(synthesis.spokenTexts).toEqual(['in']);
+    const [glide] = context.notes();
+    expect(glide?.glideToHz).toBeGreaterThan(glide?.frequencyHz ?? Infinity);
+    expect(vibrate).toHaveBeenCalledWith([60]);
+    expect(reports).toEqual([
+      { cue: { id: 'breathe-in' }, channels: ['tones', 'voice', 'vibration'], voiceFallback: undefined },
+    ]);
+  });
+
+  it('glides instead of a breath word no voice can say', async () => {
+    const { player, synthesis, context, reports } = setup({ tones: false, vibration: false }, [english]);
+    player.play({ id: 'breathe-out' });
+    await settle();
+    expect(synthesis.spoken).toHaveLength(0);
+    const [glide, ...more] = context.notes();
+    expect(more).toEqual([]);
+    expect(glide?.glideToHz).toBeLessThan(glide?.frequencyHz ?? 0);
+    expect(reports[0]).toEqual({
+      cue: { id: 'breathe-out' },
+      channels: ['tones'],
+      voiceFallback: 'no-voice',
+    });
+  });
+
+  it('lets the audio go and stops speaking when disposed', async () => {
+    const { player, synthesis, context } = setup({ tones: true });
+    player.play({ id: 'breathe-in' });
+    await settle();
+    player.dispose();
+    expect(context.closeCalls).toBe(1);
+    expect(synthesis.cancelCount).toBe(1);
+  });
 });

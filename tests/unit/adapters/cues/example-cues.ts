@@ -1,8 +1,8 @@
-import type { PlayableCueId, PlayableCueOf } from '../../../../src/adapters/cues/playable-cue';
+import type { SpokenCueId, SpokenCueOf } from '../../../../src/adapters/cues/playable-cue';
 
 // One complete cue per id, as core/coaching decides them (and the settings' test and the page's return from the
 // background): the outputs are tested with the very shape the coach hands them.
-const examples: { [Id in PlayableCueId]: PlayableCueOf<Id> } = {
+const examples: { [Id in SpokenCueId]: SpokenCueOf<Id> } = {
   'slow-down': { id: 'slow-down', atMs: 600_000, heartRateBpm: 142, highBpm: 138 },
   'back-in-zone': { id: 'back-in-zone', atMs: 660_000, heartRateBpm: 134 },
   'speed-up': { id: 'speed-up', atMs: 600_000, heartRateBpm: 112, lowBpm: 118 },
@@ -25,9 +25,9 @@ const examples: { [Id in PlayableCueId]: PlayableCueOf<Id> } = {
 };
 
 /** A complete cue with this id, a fresh object each call, with `fields` in place of the example's. */
-export function exampleCue<Id extends PlayableCueId>(
+export function exampleCue<Id extends SpokenCueId>(
   id: Id,
-  fields: Partial<PlayableCueOf<Id>> = {},
-): PlayableCueOf<Id> {
+  fields: Partial<SpokenCueOf<Id>> = {},
+): SpokenCueOf<Id> {
   return { ...examples[id], ...fields };
 }

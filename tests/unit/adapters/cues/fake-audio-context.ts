@@ -63,6 +63,8 @@ export class FakeGain extends FakeNode implements GainLike {
 /** One scheduled note as the test sees it: which pitch, when, and through which gain envelope. */
 export interface ScheduledNote {
   readonly frequencyHz: number;
+  /** Where the pitch glides to by the note's end; undefined for a steady note. */
+  readonly glideToHz: number | undefined;
   readonly startS: number;
   readonly stopS: number;
   readonly type: OscillatorType;
@@ -76,6 +78,7 @@ export class FakeAudioContext implements AudioContextLike {
   readonly oscillators: FakeOscillator[] = [];
   readonly gains: FakeGain[] = [];
   resumeCalls = 0;
+  closeCalls = 0;
   /** While false, resume() waits, as Chrome's does until the page has had a tap. */
   resumeAllowed = true;
   #pendingResumes: (() => void)[] = [];
@@ -110,6 +113,12 @@ export class FakeAudioContext implements AudioContextLike {
     });
   }
 
+  close(): Promise<void> {
+    this.closeCalls++;
+    this.state = 'closed';
+    return Promise.resolve();
+  }
+
   /** The user taps: resumes that were waiting go through. */
   allowResume(): void {
     this.resumeAllowed = true;
@@ -129,8 +138,10 @@ export class FakeAudioContext implements AudioContextLike {
         if (frequency === undefined || oscillator.startS === undefined || oscillator.stopS === undefined) {
           throw new Error('oscillator not fully scheduled');
         }
+        const glide = oscillator.frequency.events.find((event) => event.kind === 'ramp');
         return {
           frequencyHz: frequency.value,
+          glideToHz: glide?.value,
           startS: oscillator.startS,
           stopS: oscillator.stopS,
           type: oscillator.type,

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { breathSpeechRate } from '../../../../src/adapters/cues/breath-cue';
 import { defaultCueSettings, type CueSettings } from '../../../../src/adapters/cues/cue-output';
 import { calmSpeechRate, SpeechCueOutput } from '../../../../src/adapters/cues/speech-cue-output';
 import type { PlayableCue } from '../../../../src/adapters/cues/playable-cue';
@@ -130,5 +131,33 @@ describe('SpeechCueOutput', () => {
       output.play(exampleCue('slow-down'));
     }).not.toThrow();
     expect(failed).toEqual([exampleCue('slow-down')]);
+  });
+});
+
+describe('SpeechCueOutput: the breathing pacer’s cues', () => {
+  it('says the one word that starts each breath, slowly, in the runner’s language', () => {
+    const { synthesis, output, change } = setup(undefined, { volume: 0.5 });
+    output.play({ id: 'breathe-in' });
+    synthesis.finishCurrent();
+    output.play({ id: 'breathe-out' });
+    synthesis.finishCurrent();
+    change({ locale: 'en' });
+    output.play({ id: 'breathe-in' });
+    synthesis.finishCurrent();
+    output.play({ id: 'breathe-out' });
+    expect(synthesis.spokenTexts).toEqual(['in', 'uit', 'in', 'out']);
+    expect(synthesis.spoken.map((utterance) => utterance.voice)).toEqual([dutch, dutch, english, english]);
+    for (const utterance of synthesis.spoken) {
+      expect(utterance.rate).toBe(breathSpeechRate);
+      expect(utterance.volume).toBe(0.5);
+    }
+    expect(breathSpeechRate).toBeLessThan(calmSpeechRate);
+  });
+
+  it('reports a breath word the engine failed to say, so a tone can stand in', () => {
+    const { synthesis, output, failed } = setup();
+    output.play({ id: 'breathe-out' });
+    synthesis.failCurrent('network');
+    expect(failed).toEqual([{ id: 'breathe-out' }]);
   });
 });

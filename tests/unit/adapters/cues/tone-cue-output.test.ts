@@ -137,3 +137,53 @@ describe('ToneCueOutput', () => {
     await expect(broken.play(exampleCue('slow-down'))).resolves.toBeUndefined();
   });
 });
+
+describe('ToneCueOutput: the breathing pacer’s cues', () => {
+  it('glides up for breathing in and down for breathing out, one soft note each', async () => {
+    const [breatheIn, ...moreIn] = await notesFor({ id: 'breathe-in' });
+    const [breatheOut, ...moreOut] = await notesFor({ id: 'breathe-out' });
+    expect(moreIn).toEqual([]);
+    expect(moreOut).toEqual([]);
+    expect(breatheIn?.glideToHz).toBeGreaterThan(breatheIn?.frequencyHz ?? Infinity);
+    expect(breatheOut?.glideToHz).toBeLessThan(breatheOut?.frequencyHz ?? 0);
+    // The same two pitches, each way round.
+    expect([breatheOut?.glideToHz, breatheOut?.frequencyHz]).toEqual([
+      breatheIn?.frequencyHz,
+      breatheIn?.glideToHz,
+    ]);
+  });
+
+  it('swells and fades slowly and stays under a coaching cue’s loudness', async () => {
+    const [breath] = await notesFor({ id: 'breathe-in' });
+    const [beep] = await notesFor(exampleCue('slow-down'));
+    if (!breath || !beep) throw new Error('no note');
+    const peak = (note: ScheduledNote) => Math.max(...note.envelope.map((event) => event.value));
+    expect(peak(breath)).toBeLessThan(peak(beep) / 2);
+    expect(peak(breath)).toBeGreaterThan(0);
+    const attack = breath.envelope[1];
+    expect(attack?.kind).toBe('ramp');
+    expect((attack?.timeS ?? 0) - breath.startS).toBeGreaterThan(4 * toneAttackS);
+    expect(breath.envelope.at(-1)).toEqual({ kind: 'ramp', value: 0, timeS: breath.stopS });
+    expect(breath.stopS - breath.startS).toBeGreaterThan(2 * (beep.stopS - beep.startS));
+  });
+
+  it('lets the audio context go on close, and makes a new one for a later cue', async () => {
+    const contexts: FakeAudioContext[] = [];
+    const output = new ToneCueOutput({
+      settings: () => defaultCueSettings,
+      createContext: () => {
+        const context = new FakeAudioContext();
+        contexts.push(context);
+        return context;
+      },
+    });
+    await output.play({ id: 'breathe-in' });
+    output.close();
+    output.close();
+    expect(contexts).toHaveLength(1);
+    expect(contexts[0]?.closeCalls).toBe(1);
+    await output.play({ id: 'breathe-out' });
+    expect(contexts).toHaveLength(2);
+    expect(contexts[1]?.notes()).toHaveLength(1);
+  });
+});

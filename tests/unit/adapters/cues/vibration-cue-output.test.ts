@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { playableCueIds } from '../../../../src/adapters/cues/playable-cue';
+import { breathCueIds, breathVibrationPatterns } from '../../../../src/adapters/cues/breath-cue';
+import { spokenCueIds } from '../../../../src/adapters/cues/playable-cue';
 import { VibrationCueOutput, vibrationPatterns } from '../../../../src/adapters/cues/vibration-cue-output';
 import { exampleCue } from './example-cues';
 
@@ -23,10 +24,8 @@ describe('VibrationCueOutput', () => {
   });
 
   it('gives every cue that vibrates a pattern of its own', () => {
-    const patterns = playableCueIds
-      .map((id) => vibrationPatterns[id])
-      .filter((pattern) => pattern.length > 0);
-    expect(patterns.length).toBeGreaterThanOrEqual(playableCueIds.length - 1);
+    const patterns = spokenCueIds.map((id) => vibrationPatterns[id]).filter((pattern) => pattern.length > 0);
+    expect(patterns.length).toBeGreaterThanOrEqual(spokenCueIds.length - 1);
     expect(new Set(patterns.map((pattern) => pattern.join(','))).size).toBe(patterns.length);
     for (const pattern of patterns) expect(pattern.every((ms) => ms > 0 && ms <= 1000)).toBe(true);
   });
@@ -59,5 +58,31 @@ describe('VibrationCueOutput', () => {
     expect(output.supported).toBe(true);
     output.play(exampleCue('contact-lost'));
     expect(calls).toEqual([[...vibrationPatterns['contact-lost']]]);
+  });
+});
+
+describe('VibrationCueOutput: the breathing pacer’s cues', () => {
+  it('gives in and out soft patterns of their own, lighter than any coaching cue', () => {
+    const vibrate = vi.fn((_pattern: number[]) => true);
+    const output = new VibrationCueOutput(vibrate);
+    output.play({ id: 'breathe-in' });
+    output.play({ id: 'breathe-out' });
+    const [breatheIn = [], breatheOut = []] = vibrate.mock.calls.map(([pattern]) => pattern);
+    expect(breatheIn).toEqual([...breathVibrationPatterns['breathe-in']]);
+    expect(breatheOut).toEqual([...breathVibrationPatterns['breathe-out']]);
+    // One pulse in, two out: told apart without looking.
+    const pulses = (pattern: readonly number[]) => pattern.filter((_, index) => index % 2 === 0).length;
+    expect(pulses(breatheIn)).toBe(1);
+    expect(pulses(breatheOut)).toBe(2);
+    const buzzMs = (pattern: readonly number[]) =>
+      pattern.filter((_, index) => index % 2 === 0).reduce((sum, ms) => sum + ms, 0);
+    const lightestCoachingMs = Math.min(
+      ...spokenCueIds
+        .map((id) => vibrationPatterns[id])
+        .filter((p) => p.length > 0)
+        .map(buzzMs),
+    );
+    for (const id of breathCueIds)
+      expect(buzzMs(breathVibrationPatterns[id])).toBeLessThan(lightestCoachingMs);
   });
 });

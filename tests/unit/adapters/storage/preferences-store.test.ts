@@ -133,3 +133,25 @@ describe('the custom course', () => {
     });
   });
 });
+
+describe('the own breathing rates', () => {
+  const withRates = (ownBreathingRates: unknown) => JSON.stringify({ ...valid, ownBreathingRates });
+
+  it('round-trips each runner’s rate and the one kept while no runner existed', () => {
+    const rates = { r1: 5.5, r2: 4.5, '': 6 };
+    let stored = '';
+    expect(
+      savePreferences({ ...valid, ownBreathingRates: rates }, { setItem: (_key, value) => (stored = value) }),
+    ).toBe(true);
+    expect(readPreferences(stored)).toEqual({ ...valid, ownBreathingRates: rates });
+  });
+
+  it('drops a rate the exercise does not offer, one of a runner who is gone, and a damaged record', () => {
+    expect(readPreferences(withRates({ r1: 5.5, r2: 3, gone: 6, '': 'six' })).ownBreathingRates).toEqual({
+      r1: 5.5,
+    });
+    for (const damaged of ['nonsense', [5.5], null, 6])
+      expect(readPreferences(withRates(damaged))).toEqual(valid);
+    expect(readPreferences(withRates({ r2: 9 }))).toEqual(valid);
+  });
+});

@@ -5,7 +5,6 @@ import {
   resonanceBlockLabel,
   weeklyCoherence,
 } from '../../../../src/core/breathing';
-import { readOwnBreathingRates } from '../../../../src/app/breathing-session.svelte';
 
 describe('the pace on record', () => {
   it('keeps rate and inhale share in the plan reference, in characters backup ids allow', () => {
@@ -48,18 +47,5 @@ describe('weeklyCoherence', () => {
       { weeksAgo: 0, meanCoherence: 4, sessions: 2 },
     ]);
     expect(weeklyCoherence([], now)).toEqual([]);
-  });
-});
-
-describe('the runner’s own pace, stored', () => {
-  it('keeps valid entries and drops anything damaged, never throwing', () => {
-    expect(readOwnBreathingRates(JSON.stringify({ r1: 5.5, '': 6, r2: 3, r3: 'six' }))).toEqual({
-      r1: 5.5,
-      '': 6,
-    });
-    expect(readOwnBreathingRates('not json')).toEqual({});
-    expect(readOwnBreathingRates('[5.5]')).toEqual({});
-    expect(readOwnBreathingRates(null)).toEqual({});
-    expect(Object.getPrototypeOf(readOwnBreathingRates('{"__proto__": 6}'))).toBe(Object.prototype);
   });
 });
