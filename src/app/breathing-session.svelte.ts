@@ -1,5 +1,4 @@
 import { ScreenWakeLock } from '../adapters/platform/wake-lock';
-import { loadPreferences, NO_RUNNER_KEY } from '../adapters/storage/preferences-store';
 import {
   analyseResonanceBlock,
   blockIndexAt,
@@ -241,14 +240,4 @@ function sameReading(a: BreathingReading, b: BreathingReading): boolean {
   if (a.kind === 'too-many-artifacts' && b.kind === 'too-many-artifacts')
     return a.artifactPct === b.artifactPct;
   return true;
-}
-
-/**
- * The runner's own breathing rate as stored, read from storage at each call. Kept for the run screen until it reads
- * `PreferencesState.ownBreathingRate` (or `breathingRate`), which needs no storage call.
- */
-export function loadOwnBreathingRate(runnerId: string | undefined): number | undefined {
-  const rates = loadPreferences().ownBreathingRates ?? {};
-  const key = runnerId ?? NO_RUNNER_KEY;
-  return Object.hasOwn(rates, key) ? rates[key] : undefined;
 }

@@ -5,7 +5,6 @@ import {
   loadPreferences,
   type Preferences,
 } from '../../../src/adapters/storage/preferences-store';
-import { loadOwnBreathingRate } from '../../../src/app/breathing-session.svelte';
 import { PreferencesState } from '../../../src/app/preferences.svelte';
 import { MemoryStorage } from '../support/memory-storage';
 
@@ -47,18 +46,16 @@ describe('PreferencesState: the own breathing rate', () => {
     preferences.chooseRunner('r1');
     expect(preferences.breathingRate).toBe(5);
 
-    // Stored, for the next start of the app and for the run screen's own read.
+    // Stored, for the next start of the app.
     expect(loadPreferences(device).ownBreathingRates).toEqual({ r1: 5, r2: 4.5 });
     expect(new PreferencesState().ownBreathingRate).toBe(5);
-    expect(loadOwnBreathingRate('r2')).toBe(4.5);
-    expect(loadOwnBreathingRate(undefined)).toBeUndefined();
   });
 
   it('keeps the rate found while no runner exists', () => {
     const preferences = new PreferencesState();
     expect(preferences.setOwnBreathingRate(5.5)).toBe(true);
     expect(preferences.ownBreathingRate).toBe(5.5);
-    expect(loadOwnBreathingRate(undefined)).toBe(5.5);
+    expect(loadPreferences(device).ownBreathingRates).toEqual({ '': 5.5 });
   });
 
   it('refuses a rate the exercise does not offer, and one the device would not store, changing nothing', () => {
