@@ -12,6 +12,12 @@ export { takeChunk, isChunkDue, decodeChunk, samplesFromChunks, CHUNK_INTERVAL_M
 export { encodeSamples, decodeSamples, SampleCodecError, SAMPLE_CODEC_VERSION } from './sample-codec';
 export { summarizeSession, activeMsAt, type SummaryOptions } from './session-summary';
 export {
+  replayZoneTracker,
+  sessionTimeInZone,
+  withZoneTimeRecounted,
+  type ZoneReplayOptions,
+} from './session-zone-time';
+export {
   DFA_TIMELINE_STEP_MS,
   DFA_TIMELINE_WINDOW_MS,
   DFA_TIMELINE_MIN_COVERAGE,
