@@ -1,7 +1,10 @@
 import type { SessionWithSamples } from '../adapters/files/session-with-samples';
+import type { SessionMeta } from '../core/session/session-model';
+import { withZoneTimeRecounted } from '../core/session/session-zone-time';
 import type { SessionLibrary } from './session-library.svelte';
 import { exportSession, type ExportFormat } from './session-export';
 import { loadSessionWithSamples } from './session-files';
+import { zoneTimeView, type ZoneTimeView } from './zone-time-view';
 
 /** One stored session for the detail screen: loaded once, notes editable, exportable. */
 export class SessionDetail {
@@ -9,6 +12,10 @@ export class SessionDetail {
   notFound = $state(false);
   notesSaved = $state(false);
   saveFailed = $state(false);
+  /** Time in zone with its percentages and the numbers of its definition; undefined without a zone. */
+  readonly zoneTime: ZoneTimeView | undefined = $derived(
+    this.session ? zoneTimeView(this.session.meta) : undefined,
+  );
   readonly #library: SessionLibrary;
 
   constructor(library: SessionLibrary) {
@@ -18,9 +25,25 @@ export class SessionDetail {
   async load(id: string): Promise<void> {
     const store = this.#library.store;
     if (!store) return;
-    const session = await loadSessionWithSamples(store, id);
+    const loaded = await loadSessionWithSamples(store, id);
+    const recounted = loaded && withZoneTimeRecounted(loaded.meta, loaded.samples);
+    const session = loaded && recounted ? { ...loaded, meta: recounted } : loaded;
     this.session = session;
     this.notFound = session === undefined;
+    if (recounted) await this.#keepRecounted(recounted);
+  }
+
+  /**
+   * A run summarised before time in zone had one definition is shown counted as today; storing that, too, makes
+   * history agree from now on. Best effort: the screen already shows the figure.
+   */
+  async #keepRecounted(meta: SessionMeta): Promise<void> {
+    try {
+      await this.#library.store?.updateMeta(meta);
+      this.#library.changed();
+    } catch {
+      // Counted again at the next visit.
+    }
   }
 
   async saveNotes(notes: string): Promise<void> {
