@@ -406,11 +406,18 @@ describe('accessibility: the zone in words, shape and a polite live region', () 
     const easy = await textOf(region);
     expect(easy).toContain(m.zoneStates_below());
     expect(easy).not.toBe(calm);
+    // Above the zone within the grace period (20 s here): said gently, in words of its own, not "Calm".
+    for (let packet = 0; packet < 10; packet++) await strap.sendMeasurement(measurementPacket(160, [375]));
+    await expectAttribute(zone, 'data-state', 'above-pending');
+    const justAbove = await textOf(zone);
+    expect(justAbove).toContain(m.zoneStates_abovePending());
+    expect(justAbove).toContain(m.zoneStateHints_abovePending());
+    expect(justAbove).not.toContain(m.zoneStates_in());
     // The same live node was updated: a region put in anew is not announced by every screen reader.
     expect(await region.getAttribute('data-first-node')).toBe('');
 
     // Each state the screen can show: its word, and a shape that differs by more than colour.
-    const states = ['no-reading', 'below', 'in', 'above'] as const;
+    const states = ['no-reading', 'below', 'in', 'above-pending', 'above'] as const;
     const words = states.map((state) => zoneStatesMessages[state]());
     expect(new Set(words).size, words.join(', ')).toBe(states.length);
     const shapes = await zone.evaluate((element, all) => {
