@@ -6,6 +6,7 @@ import {
   sessionTimeInZone,
   summarizeSession,
   timeInZoneOf,
+  withZoneTimeRecounted,
   ZoneTracker,
   type RecorderAction,
   type SessionMeta,
@@ -186,5 +187,55 @@ describe('sessionTimeInZone', () => {
     const unfinished = [{ type: 'started' as const, elapsedMs: 0 }];
     const tracker = replayZoneTracker({ zone, events: unfinished }, samples.slice(0, 10));
     expect(tracker?.snapshot()).toMatchObject({ atMs: 9000, state: 'in', times: { inMs: 9000 } });
+  });
+});
+
+describe('withZoneTimeRecounted', () => {
+  // 110 for 1 s, then 160 for 1 s, then 130 to the end: per sample, 1 s below and 1 s above.
+  const samples: SessionSample[] = [110, 160, ...Array.from({ length: 8 }, () => 130)].map((bpm, i) => ({
+    elapsedMs: i * 1000,
+    heartRateBpm: bpm,
+    sensorContact: 'contact',
+    rrIntervals1024: [],
+  }));
+  const events = [
+    { type: 'started' as const, elapsedMs: 0 },
+    { type: 'finished' as const, elapsedMs: 10_000 },
+  ];
+  const stored: SessionMeta = {
+    id: 'old',
+    kind: 'run',
+    status: 'finished',
+    startedAtWallMs: 0,
+    notes: 'kept',
+    events,
+    zone,
+    summary: {
+      durationMs: 10_000,
+      activeMs: 10_000,
+      beatCount: 0,
+      timeInZoneMs: { below: 1000, inZone: 8000, above: 1000 },
+    },
+  };
+
+  it('counts a session summarised before the grace was kept again, as the tracker does', () => {
+    const recounted = withZoneTimeRecounted(stored, samples);
+    // Smoothed, 160 after 110 is 135: in the zone, like everything after it.
+    expect(recounted?.summary?.timeInZoneMs).toEqual({ below: 1000, inZone: 9000, above: 0 });
+    expect(recounted?.summary?.timeInZoneMs).toEqual(sessionTimeInZone(stored, samples));
+    expect(recounted).toEqual({
+      ...stored,
+      summary: { ...stored.summary, timeInZoneMs: recounted?.summary?.timeInZoneMs },
+    });
+  });
+
+  it('leaves a session alone that keeps its grace, has no zone or summary, or whose figure stays the same', () => {
+    expect(withZoneTimeRecounted({ ...stored, zone: { ...zone, graceMs: 20_000 } }, samples)).toBeUndefined();
+    const { zone: _zone, ...withoutZone } = stored;
+    expect(withZoneTimeRecounted(withoutZone, samples)).toBeUndefined();
+    const { summary: _summary, ...withoutSummary } = stored;
+    expect(withZoneTimeRecounted(withoutSummary, samples)).toBeUndefined();
+    const current = withZoneTimeRecounted(stored, samples);
+    expect(current && withZoneTimeRecounted(current, samples)).toBeUndefined();
   });
 });
