@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '../adapters/storage/history-entry';
 import type { FeelingScore, SessionKind } from '../core/session/session-model';
-import { inZonePercent } from '../core/session/time-in-zone';
+import { inZonePercent } from '../core/zones/zone-time';
 
 /** One line of the history list with its figures worked out, ready to be put into words. */
 export interface HistoryLine {

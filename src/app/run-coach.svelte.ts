@@ -51,7 +51,6 @@ export class RunCoach {
   readonly #hidden: HiddenTimeTracker;
   #timer: ReturnType<typeof setInterval> | undefined;
   #unsubscribe: (() => void) | undefined;
-  #paused = false;
   readonly #silent: boolean;
   /** The smoothed heart rate at each tick of the trend's window, oldest first. */
   readonly #recentSmoothedBpm: (number | null)[] = [];
@@ -74,10 +73,13 @@ export class RunCoach {
     });
     // Without a zone (no profile yet) the coach still announces the plan and strap contact: by feel.
     const zone = setup.zone ?? { lowBpm: 0, highBpm: 0, method: 'by-feel' as const };
-    this.#tracker = new ZoneTracker(zone, { graceMs: coaching.graceSeconds * 1000 });
+    // The session's own grace when it has one (a run resumed after a reload), so its time in zone is counted as it
+    // was before; else the setting, which the recording keeps with the session.
+    const graceMs = zone.graceMs ?? coaching.graceSeconds * 1000;
+    this.#tracker = new ZoneTracker(zone, { graceMs });
     this.#decider = new CueDecider(zone, {
       lowSideCues: coaching.lowSideCues,
-      graceMs: coaching.graceSeconds * 1000,
+      graceMs,
       statusEveryMs: coaching.statusEveryMinutes > 0 ? coaching.statusEveryMinutes * 60_000 : null,
     });
     this.#hidden = new HiddenTimeTracker({
@@ -127,14 +129,20 @@ export class RunCoach {
     this.smoothedHrBpm = snapshot.smoothedHrBpm;
   };
 
+  /** The run paused at `nowMs`: paused time counts nowhere, as in the recorder. */
+  pauseAt(nowMs: number): void {
+    this.#tracker?.pauseAt(nowMs);
+  }
+
+  /** The run goes on: the tracker starts afresh instead of calling the pause a lost strap. */
+  resumeAt(nowMs: number): void {
+    this.#tracker?.resumeAt(nowMs);
+  }
+
   #tick(): void {
     const meta = this.#recording.meta;
-    const wasPaused = this.#paused;
-    this.#paused = meta?.status === 'paused';
     if (!meta || meta.status !== 'recording' || !this.#tracker || !this.#decider) return;
     const nowMs = performance.now();
-    // Readings were not followed while paused: the tracker starts afresh instead of calling that a lost strap.
-    if (wasPaused) this.#tracker.resumeAt(nowMs);
     const activeElapsedMs = activeMsAt(meta.events, nowMs - this.#recording.state.originMs);
     const position = this.plan ? phaseAt(this.plan, activeElapsedMs) : undefined;
     this.position = position;

@@ -101,14 +101,6 @@ export class RunGroup {
     return this.runs.map((run) => run.sessionId).filter((id) => id !== undefined);
   }
 
-  pauseAll(): void {
-    for (const run of this.runs) if (run.recording.meta?.status === 'recording') run.pause();
-  }
-
-  resumeAll(): void {
-    for (const run of this.runs) if (run.recording.meta?.status === 'paused') run.resume();
-  }
-
   /** For the group summary: each finished run's figures. */
   summaries(): RunnerRunSummary[] {
     return this.runs.flatMap((run) => {

@@ -84,6 +84,8 @@ export class RunRecording {
     runner?: RunnerRef;
     group?: SessionGroupRef;
     zone?: SessionZone;
+    /** The zone tracker's grace in force, kept with the zone so the summary counts time in zone as the run did. */
+    graceMs?: number;
     plan?: SessionPlanRef;
   }): Promise<boolean> {
     if (this.isActive) return true;
@@ -105,6 +107,7 @@ export class RunRecording {
       ...(options.runner && { runner: options.runner }),
       ...(options.group && { group: options.group }),
       ...(options.zone && { zone: options.zone }),
+      ...(options.graceMs !== undefined && { graceMs: options.graceMs }),
       ...(options.plan && { plan: options.plan }),
     });
     const meta = this.state.meta;

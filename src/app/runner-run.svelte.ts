@@ -13,7 +13,7 @@ import type {
   SessionZone,
 } from '../core/session/session-model';
 import { activeMsAt } from '../core/session/session-summary';
-import { inZonePercent } from '../core/session/time-in-zone';
+import { inZonePercent, timeInZoneOf } from '../core/zones/zone-time';
 import type { CoachingPreferences } from '../adapters/storage/preferences-store';
 import { RunCoach } from './run-coach.svelte';
 import { CalibrationRun } from './calibration-run.svelte';
@@ -94,7 +94,7 @@ export class RunnerRun {
       ...(setup.before && { before: setup.before }),
       ...(setup.runner && { runner: setup.runner }),
       ...(setup.group && { group: setup.group }),
-      ...(setup.zone && { zone: setup.zone }),
+      ...(setup.zone && { zone: setup.zone, graceMs: setup.coaching.graceSeconds * 1000 }),
       ...(setup.planRef && { plan: setup.planRef }),
     });
     if (!started) return false;
@@ -112,6 +112,7 @@ export class RunnerRun {
     if (!resumed) return false;
     this.strap = strap;
     this.#startCoach(interrupted.meta.zone, strap);
+    if (interrupted.meta.status === 'paused') this.coach?.pauseAt(performance.now());
     return true;
   }
 
@@ -141,10 +142,12 @@ export class RunnerRun {
 
   pause(): void {
     this.recording.pause();
+    this.coach?.pauseAt(performance.now());
   }
 
   resume(): void {
     this.recording.resume();
+    this.coach?.resumeAt(performance.now());
   }
 
   async finish(): Promise<string | undefined> {
@@ -179,7 +182,7 @@ export class RunnerRun {
   get inZonePct(): number | undefined {
     const times = this.coach?.zoneTimes;
     if (!times || !this.shownZone) return undefined;
-    return inZonePercent({ below: times.belowMs, inZone: times.inMs, above: times.aboveMs });
+    return inZonePercent(timeInZoneOf(times));
   }
 
   /** Why this runner needs the therapist's attention now; empty when all is calm. */

@@ -6,10 +6,12 @@ import {
   tachogramSeries,
   type SeriesPoint,
 } from '../core/session/chart-series';
-import { inZonePercent } from '../core/session/time-in-zone';
+import type { SessionMeta } from '../core/session/session-model';
+import { withZoneTimeRecounted } from '../core/session/session-zone-time';
 import type { SessionLibrary } from './session-library.svelte';
 import { exportSession, type ExportFormat } from './session-export';
 import { loadSessionWithSamples } from './session-files';
+import { zoneTimeView, type ZoneTimeView } from './zone-time-view';
 
 /** One stored session for the detail screen: loaded once, notes editable, exportable. */
 export class SessionDetail {
@@ -17,12 +19,6 @@ export class SessionDetail {
   notFound = $state(false);
   notesSaved = $state(false);
   saveFailed = $state(false);
-  /** Active minutes, rounded, for "You ran 32 minutes". */
-  readonly activeMinutes: number = $derived(Math.round((this.session?.meta.summary?.activeMs ?? 0) / 60_000));
-  readonly inZonePercent: number | undefined = $derived.by(() => {
-    const zoneTime = this.session?.meta.summary?.timeInZoneMs;
-    return zoneTime ? inZonePercent(zoneTime) : undefined;
-  });
   /** A breathing exercise's pace, from its plan; undefined for a run. */
   readonly breathingPace = $derived(breathingPaceOf(this.session?.meta.plan));
   // The chart series are worked out when a chart first reads them, not on load: a 3-hour run has tens of thousands
@@ -37,6 +33,10 @@ export class SessionDetail {
       y: point.alpha1,
     })),
   );
+  /** Time in zone with its percentages and the numbers of its definition; undefined without a zone. */
+  readonly zoneTime: ZoneTimeView | undefined = $derived(
+    this.session ? zoneTimeView(this.session.meta) : undefined,
+  );
   readonly #library: SessionLibrary;
 
   constructor(library: SessionLibrary) {
@@ -46,9 +46,25 @@ export class SessionDetail {
   async load(id: string): Promise<void> {
     const store = this.#library.store;
     if (!store) return;
-    const session = await loadSessionWithSamples(store, id);
+    const loaded = await loadSessionWithSamples(store, id);
+    const recounted = loaded && withZoneTimeRecounted(loaded.meta, loaded.samples);
+    const session = loaded && recounted ? { ...loaded, meta: recounted } : loaded;
     this.session = session;
     this.notFound = session === undefined;
+    if (recounted) await this.#keepRecounted(recounted);
+  }
+
+  /**
+   * A run summarised before time in zone had one definition is shown counted as today; storing that, too, makes
+   * history agree from now on. Best effort: the screen already shows the figure.
+   */
+  async #keepRecounted(meta: SessionMeta): Promise<void> {
+    try {
+      await this.#library.store?.updateMeta(meta);
+      this.#library.changed();
+    } catch {
+      // Counted again at the next visit.
+    }
   }
 
   async saveNotes(notes: string): Promise<void> {

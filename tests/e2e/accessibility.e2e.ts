@@ -12,7 +12,7 @@ import {
   type ViewViolation,
 } from './support/axe';
 import { openApp, useBrowser } from './support/browser';
-import { contrastRatio, controlEdges } from './support/contrast';
+import { contrastRatio, controlEdges, textLinks } from './support/contrast';
 import { button, expectState, pairStrap } from './support/calm-run-page';
 import { openAppWithBluetooth } from './support/emulated-strap';
 import { expectAttribute, textOf } from './support/expect-page';
@@ -93,6 +93,14 @@ const steps: readonly Step[] = [
     show: async (page) => {
       await goTo(page, '#/');
       await button(page, m.connectStrap()).waitFor();
+    },
+  },
+  // No runner yet: the before-run screen links to the profile.
+  {
+    screen: 'before run, no profile yet',
+    show: async (page) => {
+      await goTo(page, '#/start', m.beforeRunTitle());
+      await page.getByRole('link', { name: m.setUpProfile() }).waitFor();
     },
   },
   { screen: 'profile', show: (page) => goTo(page, '#/profile', m.profileTitle()) },
@@ -208,6 +216,15 @@ async function checkView(
       if (ratio < 3)
         problems.push(
           `[${screen} | ${locale} | ${scheme}] ${edge.name}: border ${edge.border} on ${edge.background} is ${ratio.toFixed(2)}:1`,
+        );
+    }
+    // Links in text look like the app's links, not the browser's blue: its accent, underlined (never colour alone),
+    // and at least 3:1 against what is behind them.
+    for (const link of await textLinks(page)) {
+      const ratio = contrastRatio(link.color, link.background);
+      if (link.color !== link.accent || !link.underlined || ratio < 3)
+        problems.push(
+          `[${screen} | ${locale} | ${scheme}] ${link.name}: ${link.color} (accent ${link.accent}) on ${link.background} is ${ratio.toFixed(2)}:1, underlined: ${link.underlined}`,
         );
     }
   }
@@ -389,11 +406,18 @@ describe('accessibility: the zone in words, shape and a polite live region', () 
     const easy = await textOf(region);
     expect(easy).toContain(m.zoneStates_below());
     expect(easy).not.toBe(calm);
+    // Above the zone within the grace period (20 s here): said gently, in words of its own, not "Calm".
+    for (let packet = 0; packet < 10; packet++) await strap.sendMeasurement(measurementPacket(160, [375]));
+    await expectAttribute(zone, 'data-state', 'above-pending');
+    const justAbove = await textOf(zone);
+    expect(justAbove).toContain(m.zoneStates_abovePending());
+    expect(justAbove).toContain(m.zoneStateHints_abovePending());
+    expect(justAbove).not.toContain(m.zoneStates_in());
     // The same live node was updated: a region put in anew is not announced by every screen reader.
     expect(await region.getAttribute('data-first-node')).toBe('');
 
     // Each state the screen can show: its word, and a shape that differs by more than colour.
-    const states = ['no-reading', 'below', 'in', 'above'] as const;
+    const states = ['no-reading', 'below', 'in', 'above-pending', 'above'] as const;
     const words = states.map((state) => zoneStatesMessages[state]());
     expect(new Set(words).size, words.join(', ')).toBe(states.length);
     const shapes = await zone.evaluate((element, all) => {

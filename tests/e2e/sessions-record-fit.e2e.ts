@@ -99,6 +99,11 @@ describe('a run recorded with the strap', () => {
     expect(Math.abs(original.durationS - runS), `${original.durationText} for a ${runS} s run`).toBeLessThan(
       2,
     );
+    // A run under a minute is told in seconds ("13 seconds of running"), never "0 minutes" or "1 minutes".
+    const wentWell = await textOf(page.getByTestId('went-well'));
+    const seconds = Number(/\d+/u.exec(wentWell)?.[0]);
+    expect(wentWell).toBe(m.wentWellNoZone({ duration: m.durationSeconds({ count: seconds }) }));
+    expect(Math.abs(seconds - runS), wentWell).toBeLessThan(2);
     // Mostly 140 bpm, one 143: the time-weighted average rounds to 140.
     expect(original.averageBpm).toBe(140);
     expect(original.maxBpm).toBe(143);

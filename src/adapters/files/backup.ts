@@ -175,6 +175,7 @@ function backupMeta(meta: SessionMeta): Listed<SessionMeta> {
         lowBpm: meta.zone.lowBpm,
         highBpm: meta.zone.highBpm,
         method: meta.zone.method,
+        graceMs: meta.zone.graceMs,
       } satisfies Listed<SessionZone>),
     before: meta.before && mood(meta.before),
     after: meta.after && mood(meta.after),

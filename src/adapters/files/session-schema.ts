@@ -132,7 +132,13 @@ const metaSchema = (limits: BackupLimits) =>
       ),
       zone: v.optional(
         v.pipe(
-          v.strictObject({ lowBpm: bpmSchema, highBpm: bpmSchema, method: v.picklist(zoneMethods) }),
+          v.strictObject({
+            lowBpm: bpmSchema,
+            highBpm: bpmSchema,
+            method: v.picklist(zoneMethods),
+            // Backups made before the grace period was kept with the session have none: the default applies.
+            graceMs: v.optional(durationSchema),
+          }),
           v.check((zone) => zone.lowBpm <= zone.highBpm, 'The zone ends below where it starts'),
         ),
       ),

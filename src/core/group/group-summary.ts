@@ -1,5 +1,5 @@
 import type { SessionMeta } from '../session/session-model';
-import { inZonePercent } from '../session/time-in-zone';
+import { inZonePercent } from '../zones/zone-time';
 
 /** One runner's line in the summary of a group run. */
 export interface RunnerRunSummary {

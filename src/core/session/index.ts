@@ -11,7 +11,12 @@ export { DEFAULT_GAP_THRESHOLD_MS } from './gap-threshold';
 export { takeChunk, isChunkDue, decodeChunk, samplesFromChunks, CHUNK_INTERVAL_MS } from './sample-chunk';
 export { encodeSamples, decodeSamples, SampleCodecError, SAMPLE_CODEC_VERSION } from './sample-codec';
 export { summarizeSession, activeMsAt, type SummaryOptions } from './session-summary';
-export { inZonePercent } from './time-in-zone';
+export {
+  replayZoneTracker,
+  sessionTimeInZone,
+  withZoneTimeRecounted,
+  type ZoneReplayOptions,
+} from './session-zone-time';
 export {
   DFA_TIMELINE_STEP_MS,
   DFA_TIMELINE_WINDOW_MS,

@@ -50,6 +50,22 @@ export interface SessionZone {
   lowBpm: number;
   highBpm: number;
   method: 'percent-max' | 'percent-reserve' | 'fixed' | 'calibrated' | 'by-feel';
+  /**
+   * The zone tracker's grace period in force during the session, ms: a rise above the zone shorter than this
+   * counts as in the zone. Absent in sessions recorded before it was kept: the tracker's default (20 s) then.
+   */
+  graceMs?: number;
+}
+
+/**
+ * Time below, in and above the zone, ms, as the zone tracker counts it (core/zones/zone-tracker): the heart rate
+ * smoothed over 5 s with hysteresis, and a rise above the zone within the grace period counted as in it. Time
+ * without a (fresh) reading and paused time are in none of the three.
+ */
+export interface TimeInZoneMs {
+  below: number;
+  inZone: number;
+  above: number;
 }
 
 export interface SessionPlanRef {
@@ -97,7 +113,7 @@ export interface SessionSummary {
   averageHeartRateBpm?: number;
   maxHeartRateBpm?: number;
   /** Time below, in and above the zone, in ms; only with a zone. */
-  timeInZoneMs?: { below: number; inZone: number; above: number };
+  timeInZoneMs?: TimeInZoneMs;
   beatCount: number;
   rmssdMs?: number;
   artifactPct?: number;

@@ -64,6 +64,11 @@ export type RecorderAction =
       strapLive?: boolean;
       plan?: SessionPlanRef;
       zone?: SessionZone;
+      /**
+       * The zone tracker's grace period in force (the coaching setting), ms: kept as `meta.zone.graceMs`, so the
+       * summary counts time in zone as the run did. Only with a zone; replaces a `zone.graceMs`.
+       */
+      graceMs?: number;
       before?: MoodReport;
     }
   | { type: 'measurement'; measurement: StrapMeasurement }
@@ -167,7 +172,9 @@ function start(state: RecorderState, action: Extract<RecorderAction, { type: 'st
   if (action.group !== undefined) meta.group = action.group;
   if (action.strap !== undefined) meta.strap = action.strap;
   if (action.plan !== undefined) meta.plan = action.plan;
-  if (action.zone !== undefined) meta.zone = action.zone;
+  if (action.zone !== undefined) {
+    meta.zone = validGraceMs(action.graceMs) ? { ...action.zone, graceMs: action.graceMs } : action.zone;
+  }
   if (action.before !== undefined) meta.before = action.before;
   const started: RecorderState = {
     ...createRecorder({ gapThresholdMs: state.gapThresholdMs }),
@@ -176,6 +183,10 @@ function start(state: RecorderState, action: Extract<RecorderAction, { type: 'st
   };
   if (action.strapLive !== true) return started;
   return { ...withEvent(started, 'strap-connected', action.atMs), strapLive: true, strapWasLive: true };
+}
+
+function validGraceMs(graceMs: number | undefined): graceMs is number {
+  return graceMs !== undefined && Number.isFinite(graceMs) && graceMs >= 0;
 }
 
 function recordMeasurement(state: RecorderState, measurement: StrapMeasurement): RecorderState {

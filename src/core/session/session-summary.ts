@@ -1,8 +1,10 @@
 import { timeDomain, type DfaMethod } from '../hrv/index';
 import { DEFAULT_GAP_THRESHOLD_MS } from './gap-threshold';
+import { sessionEndMs } from './session-end';
 import type { SessionEvent, SessionMeta, SessionSample, SessionSummary } from './session-model';
 import { correctSessionBeats, sessionBeats } from './session-beats';
 import { coherenceTimeline, dfaTimeline } from './session-timelines';
+import { sessionTimeInZone } from './session-zone-time';
 
 export interface SummaryOptions {
   /** Longest time one sample stands for, ms (default {@link DEFAULT_GAP_THRESHOLD_MS}). */
@@ -26,8 +28,10 @@ interface Interval {
  *   `gapCapMs` (a dropout is not time at that heart rate), never into a pause or past the end. Samples without a
  *   reading stand for nothing. averageHeartRateBpm = Σ bpm·t / Σ t (the plain mean of the readings when no
  *   reading stands for any time, e.g. a single last sample); maxHeartRateBpm is the highest reading.
- * - timeInZoneMs (with a zone only) splits that same time: below lowBpm, in [lowBpm, highBpm], above highBpm. Its
- *   total is the time with a reading; gaps and no-reading time are in none of the three.
+ * - timeInZoneMs (with a zone only): the session replayed through the live zone tracker ({@link sessionTimeInZone}),
+ *   so it is the figure the run showed: the heart rate smoothed over 5 s with hysteresis, a rise above the zone
+ *   within the grace period (the zone's `graceMs`, else 20 s) counted as in it. A reading stands for at most
+ *   `gapCapMs`; gaps, no-reading and paused time are in none of the three.
  * - beatCount: RR intervals recorded (an interval of 0, which no heart beats, is not one). The whole session's RR
  *   go once through the HRV core's `correctArtifacts`: artifactPct is the share (%) of intervals its detection
  *   flags, rmssdMs the core's `timeDomain` of the corrected series (the one successive difference across each
@@ -46,15 +50,11 @@ export function summarizeSession(
   let pausedMs = 0;
   for (const pause of pauses) pausedMs += pause.endMs - pause.startMs;
 
-  const zone = meta.zone;
   let weightedSum = 0;
   let weightMs = 0;
   let readingSum = 0;
   let readingCount = 0;
   let maxBpm = Number.NEGATIVE_INFINITY;
-  let belowMs = 0;
-  let inZoneMs = 0;
-  let aboveMs = 0;
   let pauseIndex = 0;
   for (let i = 0; i < samples.length; i++) {
     const sample = samples[i];
@@ -73,11 +73,6 @@ export function summarizeSession(
     const heldMs = Math.max(0, holdEndMs - t);
     weightedSum += bpm * heldMs;
     weightMs += heldMs;
-    if (zone !== undefined) {
-      if (bpm < zone.lowBpm) belowMs += heldMs;
-      else if (bpm > zone.highBpm) aboveMs += heldMs;
-      else inZoneMs += heldMs;
-    }
   }
 
   const raw = sessionBeats(samples);
@@ -90,7 +85,8 @@ export function summarizeSession(
     summary.averageHeartRateBpm = weightMs > 0 ? weightedSum / weightMs : readingSum / readingCount;
     summary.maxHeartRateBpm = maxBpm;
   }
-  if (zone !== undefined) summary.timeInZoneMs = { below: belowMs, inZone: inZoneMs, above: aboveMs };
+  const timeInZoneMs = sessionTimeInZone(meta, samples, { staleAfterMs: gapCapMs, endMs });
+  if (timeInZoneMs !== undefined) summary.timeInZoneMs = timeInZoneMs;
   if (raw.rrMs.length === 0) return summary;
 
   const corrected = correctSessionBeats(raw);
@@ -114,16 +110,6 @@ export function summarizeSession(
     }
   }
   return summary;
-}
-
-/** The `finished` event's time; without one, the latest sample or event. */
-function sessionEndMs(events: readonly SessionEvent[], samples: readonly SessionSample[]): number {
-  let latestMs = samples[samples.length - 1]?.elapsedMs ?? 0;
-  for (const event of events) {
-    if (event.type === 'finished') return event.elapsedMs;
-    latestMs = Math.max(latestMs, event.elapsedMs);
-  }
-  return latestMs;
 }
 
 /** Paused stretches in time order, within [0, endMs]: `paused` to the next `resumed`, or to the end. */

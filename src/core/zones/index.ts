@@ -36,6 +36,9 @@ export {
 export { DfaCalibrationRecorder, type DfaCalibrationRecorderOptions } from './dfa-calibration-recorder';
 export {
   ZoneTracker,
+  DEFAULT_ZONE_GRACE_MS,
+  ZONE_SMOOTHING_MS,
+  ZONE_HYSTERESIS_BPM,
   type ZoneMeasurement,
   type ZoneBand,
   type ZoneState,
@@ -43,3 +46,4 @@ export {
   type ZoneTrackerSnapshot,
   type ZoneTrackerOptions,
 } from './zone-tracker';
+export { inZonePercent, zoneTimePercents, timeInZoneOf, type ZoneTimePercents } from './zone-time';

@@ -9,6 +9,12 @@ export interface ZoneMeasurement {
   heartRateBpm: number | null;
 }
 
+/** The tracker's defaults: the definition of time in zone, live and in every summary (see {@link ZoneTracker}). */
+export const ZONE_SMOOTHING_MS = 5_000;
+export const ZONE_HYSTERESIS_BPM = 2;
+/** The grace period when neither the options nor the zone say otherwise (sessions recorded before it was kept). */
+export const DEFAULT_ZONE_GRACE_MS = 20_000;
+
 /** Where the smoothed heart rate is, after hysteresis: the band, before the grace period is applied. */
 export type ZoneBand = 'below' | 'in' | 'above';
 
@@ -50,7 +56,10 @@ export interface ZoneTrackerOptions {
   smoothingMs?: number;
   /** Hysteresis at each bound, bpm. Default 2. */
   hysteresisBpm?: number;
-  /** How long the band must stay 'above' before the state is 'above'. Default 20 000. */
+  /**
+   * How long the band must stay 'above' before the state is 'above'. Default: the zone's own `graceMs` (the grace
+   * in force when a session was recorded), else {@link DEFAULT_ZONE_GRACE_MS}.
+   */
   graceMs?: number;
   /**
    * A reading stands for at most this long: with no measurement for longer, the state is 'no-reading'; after a
@@ -75,8 +84,11 @@ export interface ZoneTrackerOptions {
  *   `staleAfterMs`, the rest is no-reading time. Time going backwards is treated as standing still.
  *
  * Feed every measurement with {@link update} and call {@link tick} regularly (e.g. every second) so that a strap
- * that stops sending turns into 'no-reading' and the grace period ends on time. After a pause in feeding it, call
- * {@link resumeAt} first, or the pause would read as a lost strap.
+ * that stops sending turns into 'no-reading' and the grace period ends on time. When the run is paused call
+ * {@link pauseAt}, and {@link resumeAt} when it goes on, or the pause would read as a lost strap.
+ *
+ * This is the one definition of time in zone: the session summary replays a recorded session through this same
+ * class (core/session/session-zone-time), so the figure after the run is the figure live.
  */
 export class ZoneTracker {
   readonly zone: SessionZone;
@@ -91,6 +103,7 @@ export class ZoneTracker {
   #head = 0;
   #sumBpm = 0;
   #started = false;
+  #paused = false;
   #nowMs = 0;
   #lastReadingAtMs = Number.NEGATIVE_INFINITY;
   #band: ZoneBand | null = null;
@@ -108,14 +121,18 @@ export class ZoneTracker {
       );
     }
     this.zone = zone;
-    this.#smoothingMs = nonNegative(options.smoothingMs, 5_000);
-    this.#hysteresisBpm = nonNegative(options.hysteresisBpm, 2);
-    this.#graceMs = nonNegative(options.graceMs, 20_000);
+    this.#smoothingMs = nonNegative(options.smoothingMs, ZONE_SMOOTHING_MS);
+    this.#hysteresisBpm = nonNegative(options.hysteresisBpm, ZONE_HYSTERESIS_BPM);
+    this.#graceMs = nonNegative(options.graceMs, nonNegative(zone.graceMs, DEFAULT_ZONE_GRACE_MS));
     this.#staleAfterMs = nonNegative(options.staleAfterMs, DEFAULT_GAP_THRESHOLD_MS);
   }
 
-  /** Feeds one measurement; returns the snapshot after it. Non-finite or non-positive heart rates are no-reading. */
+  /**
+   * Feeds one measurement; returns the snapshot after it. Non-finite or non-positive heart rates are no-reading.
+   * While paused (see {@link pauseAt}) a measurement changes nothing, as the recorder keeps none then.
+   */
   update(measurement: ZoneMeasurement): ZoneTrackerSnapshot {
+    if (this.#paused) return this.snapshot();
     const atMs = this.#advance(measurement.atMs);
     const bpm = measurement.heartRateBpm;
     if (bpm === null || !Number.isFinite(bpm) || bpm <= 0) {
@@ -142,8 +159,23 @@ export class ZoneTracker {
 
   /** Moves time to `nowMs` without a measurement: ends a grace period or turns a silent strap into no-reading. */
   tick(nowMs: number): ZoneTrackerSnapshot {
-    this.#advance(nowMs);
+    if (!this.#paused) this.#advance(nowMs);
     return this.snapshot();
+  }
+
+  /**
+   * Pauses at `nowMs`: the time up to then is credited, then the clock stands still (measurements and ticks are
+   * ignored) until {@link resumeAt}, so paused time counts nowhere.
+   */
+  pauseAt(nowMs: number): ZoneTrackerSnapshot {
+    if (this.#paused) return this.snapshot();
+    this.#advance(nowMs);
+    this.#paused = true;
+    return this.snapshot();
+  }
+
+  get paused(): boolean {
+    return this.#paused;
   }
 
   /**
@@ -153,6 +185,7 @@ export class ZoneTracker {
    */
   resumeAt(nowMs: number): ZoneTrackerSnapshot {
     if (!Number.isFinite(nowMs)) throw new RangeError(`time must be finite, got ${nowMs}`);
+    this.#paused = false;
     if (!this.#started) return this.tick(nowMs);
     const atMs = Math.max(nowMs, this.#nowMs);
     this.#nowMs = atMs;

@@ -23,6 +23,15 @@ export const zoneStateHintsMessages = {
   above: m.zoneStateHints_above,
 } as const satisfies Record<ZoneState, unknown>;
 
+/**
+ * A zone state in words, for the run screen and a group's tiles alike: the short word ("Calm", "Just above") and
+ * a hint ("Just above your zone: fine for a short while."). 'above-pending' has words of its own: gentle, as the
+ * grace period is still running and it still counts as in the zone.
+ */
+export function zoneStateWords(state: ZoneState): { word: string; hint: string } {
+  return { word: zoneStatesMessages[state](), hint: zoneStateHintsMessages[state]() };
+}
+
 export const zoneMethodsMessages = {
   default: m.zoneMethods_default,
   'percent-max': m.zoneMethods_percentMax,

@@ -63,3 +63,39 @@ export async function controlEdges(page: Page): Promise<ControlEdge[]> {
       }));
   });
 }
+
+export interface TextLink {
+  name: string;
+  color: string;
+  /** The app's link colour, `--accent`, as the browser computes it here. */
+  accent: string;
+  background: string;
+  underlined: boolean;
+}
+
+/** Every visible link inside a line of text in the main area (not a button-like link, not a card). */
+export async function textLinks(page: Page): Promise<TextLink[]> {
+  return page.evaluate(() => {
+    const background = (element: Element): string => {
+      for (let node: Element | null = element; node; node = node.parentElement) {
+        const color = getComputedStyle(node).backgroundColor;
+        if (color !== 'transparent' && !/rgba\([^)]*,\s*0\)$/u.test(color)) return color;
+      }
+      return 'rgb(255, 255, 255)';
+    };
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--accent)';
+    document.body.append(probe);
+    const accent = getComputedStyle(probe).color;
+    probe.remove();
+    return [...document.querySelectorAll<HTMLAnchorElement>('main a:not(.button)')]
+      .filter((link) => link.getClientRects().length > 0 && getComputedStyle(link).display === 'inline')
+      .map((link) => ({
+        name: `a[href="${link.getAttribute('href') ?? ''}"]`,
+        color: getComputedStyle(link).color,
+        accent,
+        background: background(link),
+        underlined: getComputedStyle(link).textDecorationLine.includes('underline'),
+      }));
+  });
+}

@@ -44,8 +44,8 @@ describe('SessionDetail', () => {
   it('has the figures and chart series of the loaded session ready for the screen', async () => {
     const detail = new SessionDetail(libraryWith(run));
     await detail.load('run');
-    expect(detail.activeMinutes).toBe(24);
-    expect(detail.inZonePercent).toBe(75);
+    // No zone on record: no time in zone to show (the definition needs a zone).
+    expect(detail.zoneTime).toBeUndefined();
     expect(detail.breathingPace).toBeUndefined();
     expect(detail.heartRatePoints.map((point) => point.y)).toEqual([120, 121, 122, 123]);
     expect(detail.tachogramPoints.map((point) => point.y)).toEqual([500, 500, 500, 500]);
@@ -70,7 +70,7 @@ describe('SessionDetail', () => {
 
   it('has nothing to show before loading', () => {
     const detail = new SessionDetail(libraryWith(run));
-    expect(detail.inZonePercent).toBeUndefined();
+    expect(detail.zoneTime).toBeUndefined();
     expect(detail.heartRatePoints).toEqual([]);
     expect(detail.dfaPoints).toEqual([]);
   });

@@ -81,6 +81,19 @@ describe('exportBackup and parseBackup', () => {
     expect(parsed(exportBackup([session], '0.1.0'))).toStrictEqual([session]);
   });
 
+  it("keep the zone's grace period, and read sessions from before it was kept", () => {
+    const old = sampleRun();
+    expect(old.meta.zone?.graceMs).toBeUndefined();
+    const current = tinySession();
+    current.meta.zone = { lowBpm: 120, highBpm: 140, method: 'fixed', graceMs: 20_000 };
+    expect(parsed(exportBackup([old, current], '0.1.0'))).toStrictEqual([old, current]);
+    const negative = broken((doc) => {
+      const zone = doc.sessions[1]?.meta.zone;
+      if (zone) zone.graceMs = -1;
+    });
+    expect(refusal(negative)).toEqual(damaged(/zone\.graceMs/));
+  });
+
   it('read an empty backup', () => {
     expect(parsed(exportBackup([], '0.1.0'))).toEqual([]);
   });

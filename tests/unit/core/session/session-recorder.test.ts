@@ -46,8 +46,9 @@ describe('recordSession: start, measure, pause, resume, finish', () => {
       activeMs: 42_000 - 37_500,
       beatCount: 5,
       maxHeartRateBpm: 135,
-      // 118 for 1000 ms, 125 until the pause (500 ms), 135 until the finish (1000 ms).
-      timeInZoneMs: { below: 1000, inZone: 1500, above: 0 },
+      // As the live zone tracker counts it: 118, then 125 smoothed with it (121.5, within the 2 bpm hysteresis)
+      // is still below until the pause (1500 ms); 135 after the resume is in until the finish (1000 ms).
+      timeInZoneMs: { below: 1500, inZone: 1000, above: 0 },
     });
     expect(state.meta?.summary?.averageHeartRateBpm).toBeCloseTo(
       (118 * 1000 + 125 * 500 + 135 * 1000) / 2500,
@@ -80,6 +81,21 @@ describe('recordSession: start, measure, pause, resume, finish', () => {
       notes: '',
       events: [{ type: 'started', elapsedMs: 0 }],
     });
+  });
+
+  it("keeps the grace period in force with the session's zone, and only with a zone", () => {
+    const fixed = { lowBpm: 120, highBpm: 140, method: 'fixed' as const };
+    expect(run([start(T0, { zone: fixed, graceMs: 30_000 })]).meta?.zone).toEqual({
+      ...fixed,
+      graceMs: 30_000,
+    });
+    expect(run([start(T0, { zone: { ...fixed, graceMs: 5000 }, graceMs: 0 })]).meta?.zone).toEqual({
+      ...fixed,
+      graceMs: 0,
+    });
+    expect(run([start(T0, { zone: fixed })]).meta?.zone).toEqual(fixed);
+    expect(run([start(T0, { zone: fixed, graceMs: Number.NaN })]).meta?.zone).toEqual(fixed);
+    expect(run([start(T0, { graceMs: 30_000 })]).meta?.zone).toBeUndefined();
   });
 });
 

@@ -79,7 +79,10 @@ describe('summarizeSession: time and heart rate', () => {
     // 110·1 s + 130·1 s + 160·1 s + 130·5 s (capped, not 10 s) + 140·1 s over 9 s.
     expect(summary.averageHeartRateBpm).toBeCloseTo((110 + 130 + 160 + 130 * 5 + 140) / 9, 10);
     expect(summary.maxHeartRateBpm).toBe(160);
-    expect(summary.timeInZoneMs).toEqual({ below: 1000, inZone: 7000, above: 1000 });
+    // Time in zone is the live tracker's, replayed: smoothed over 5 s with 2 bpm hysteresis, so 130 after 110 (mean
+    // 120) is still below, and the one second at 160 (mean 133) is in; the null reading is no time; 130 stands
+    // 5 s in the zone, then the dropout is no reading; 140 is in until the end.
+    expect(summary.timeInZoneMs).toEqual({ below: 2000, inZone: 1000 + 5000 + 1000, above: 0 });
   });
 
   it('counts no time during a pause, nor after the finish', () => {
@@ -92,8 +95,9 @@ describe('summarizeSession: time and heart rate', () => {
     const summary = summarizeSession(meta(events, { zone }), samples);
     expect(summary.durationMs).toBe(20_000);
     expect(summary.activeMs).toBe(20_000 - 1500 - 5500);
-    // 160 held 500 ms until the pause; 140 held 500 ms until the second pause.
-    expect(summary.timeInZoneMs).toEqual({ below: 1000, inZone: 1000 + 5000 + 500, above: 500 });
+    // As above (the smoothed 160 is in the zone), in 500 ms until the pause; the tracker starts afresh at the
+    // resume; 130 stands 5 s; 140 is in 500 ms until the second pause.
+    expect(summary.timeInZoneMs).toEqual({ below: 2000, inZone: 500 + 5000 + 500, above: 0 });
   });
 
   it('ends an unfinished session at its last sample or event, and leaves the zone out without one', () => {

@@ -58,6 +58,15 @@ describe('ZoneTracker', () => {
     expect(tracker.update({ atMs: 5_000, heartRateBpm: 150 }).state).toBe('above');
   });
 
+  test("the zone's own grace (kept with a session) applies unless the options give one", () => {
+    const kept = new ZoneTracker({ ...zone, graceMs: 5_000 });
+    feed(kept, 0, 4, 150);
+    expect(kept.update({ atMs: 5_000, heartRateBpm: 150 }).state).toBe('above');
+    const overridden = new ZoneTracker({ ...zone, graceMs: 5_000 }, { graceMs: 10_000 });
+    expect(feed(overridden, 0, 9, 150).state).toBe('above-pending');
+    expect(overridden.update({ atMs: 10_000, heartRateBpm: 150 }).state).toBe('above');
+  });
+
   test('hysteresis at the low bound too', () => {
     const tracker = new ZoneTracker(zone);
     feed(tracker, 0, 9, 125);
@@ -116,6 +125,23 @@ describe('ZoneTracker', () => {
       bandSinceMs: 301_000,
     });
     expect(tracker.snapshot().times.noReadingMs).toBe(1_000);
+  });
+
+  test('pausing credits the time up to the pause, then nothing until the resume', () => {
+    const tracker = new ZoneTracker(zone);
+    feed(tracker, 0, 10, 130);
+    const paused = tracker.pauseAt(12_500);
+    expect(tracker.paused).toBe(true);
+    expect(paused.times).toEqual({ belowMs: 0, inMs: 12_500, aboveMs: 0, noReadingMs: 0 });
+    // Readings and ticks while paused change nothing, as the recorder keeps none.
+    tracker.update({ atMs: 20_000, heartRateBpm: 160 });
+    expect(tracker.tick(100_000)).toEqual(paused);
+    expect(tracker.pauseAt(110_000)).toEqual(paused);
+    const resumed = tracker.resumeAt(120_000);
+    expect(tracker.paused).toBe(false);
+    expect(resumed).toMatchObject({ state: 'no-reading', band: null, times: paused.times });
+    tracker.update({ atMs: 121_000, heartRateBpm: 130 });
+    expect(tracker.tick(122_000).times).toEqual({ belowMs: 0, inMs: 13_500, aboveMs: 0, noReadingMs: 1_000 });
   });
 
   test('ignores non-finite heart rates as no-reading and time running backwards', () => {
