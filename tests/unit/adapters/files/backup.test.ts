@@ -5,6 +5,8 @@ import { defaultBackupLimits, type BackupLimits } from '../../../../src/adapters
 import type { ImportRefusal } from '../../../../src/adapters/files/import-refusal';
 import type { SessionWithSamples } from '../../../../src/adapters/files/session-with-samples';
 import type { SessionMeta, SessionSample } from '../../../../src/core/session/session-model';
+import { decodeHeartRateMeasurement, toStrapMeasurement } from '../../../../src/core/ble';
+import { createRecorder, recordSession } from '../../../../src/core/session';
 import { sampleRun, tinySession } from './support/sample-session';
 
 const exportedAt = new Date(Date.UTC(2026, 11, 1, 12, 0, 0));
@@ -262,6 +264,43 @@ describe('parseBackup refuses, with a reason and nothing else', () => {
       damaged(/sessions\.1\.(samples\.rr1024|meta\.summary\.beatCount)/),
     );
     expect(limit({ maxEventsPerSession: 2 })).toEqual(damaged(/events/));
+  });
+});
+
+describe('a backup of a run recorded from a glitching strap (found by the fuzz bench)', () => {
+  it('restores it: no heart rate above 300 bpm, no RR of 0, an RMSSD of over 10 s', () => {
+    const startWallMs = Date.UTC(2026, 4, 17, 6);
+    const packets = [
+      // Contact, 140 bpm, RR 0x0200.
+      [0x16, 0x8c, 0x00, 0x02],
+      // Contact, 16-bit heart rate 0x1194 = 4,500 bpm (was kept and averaged), RR 0 (was kept) and 0x0320.
+      [0x17, 0x94, 0x11, 0x00, 0x00, 0x20, 0x03],
+      // 80 bpm, RR 1 and 65,535 in turn: junk beats, an RMSSD of about 20 s (was over the backup's bound).
+      ...Array.from({ length: 3 }, () => [0x10, 0x50, 0x01, 0x00, 0xff, 0xff, 0x01, 0x00, 0xff, 0xff]),
+    ];
+    let state = recordSession(createRecorder(), {
+      type: 'start',
+      id: 'glitching-strap',
+      kind: 'run',
+      atMs: 0,
+      wallClockMs: startWallMs,
+      strapLive: true,
+    });
+    packets.forEach((bytes, index) => {
+      const decoded = decodeHeartRateMeasurement(new DataView(Uint8Array.from(bytes).buffer));
+      const atMs = (index + 1) * 1000;
+      state = recordSession(state, {
+        type: 'measurement',
+        measurement: toStrapMeasurement(decoded, atMs, startWallMs + atMs),
+      });
+    });
+    state = recordSession(state, { type: 'finish', atMs: 7000, wallClockMs: startWallMs + 7000 });
+    const meta = state.meta;
+    if (meta === undefined) throw new Error('no session recorded');
+    expect(meta.summary?.maxHeartRateBpm).toBe(140);
+    expect(meta.summary?.rmssdMs).toBeGreaterThan(10_000);
+    const session = { meta, samples: [...state.samples] };
+    expect(parsed(exportBackup([session], '0.1.0', exportedAt))).toStrictEqual([session]);
   });
 });
 
