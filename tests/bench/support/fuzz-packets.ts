@@ -132,9 +132,7 @@ export function fuzzPacket(seed: number, index: number, bases: readonly Uint8Arr
  * for the decoder: undefined when the flags announce more bytes than there are (or half an RR interval), else the
  * values in the packet's own units.
  */
-export function specReading(
-  bytes: Uint8Array,
-):
+export function specReading(bytes: Uint8Array):
   | {
       heartRateBpm: number;
       contact: 'unsupported' | 'no-contact' | 'contact';
