@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportBackup, parseBackup, type BackupDocument } from '../../../../src/adapters/files/backup';
+import {
+  exportBackup,
+  parseBackup,
+  parseBackupBytes,
+  type BackupDocument,
+} from '../../../../src/adapters/files/backup';
 import { defaultBackupLimits, type BackupLimits } from '../../../../src/adapters/files/file-limits';
 import type { ImportRefusal } from '../../../../src/adapters/files/import-refusal';
 import type { SessionWithSamples } from '../../../../src/adapters/files/session-with-samples';
@@ -248,6 +253,38 @@ describe('parseBackup refuses, with a reason and nothing else', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
+  it('millions of objects or lists, before parsing them', () => {
+    expect(refusal(`[${'{},'.repeat(2_000_000)}{}]`)).toEqual({
+      code: 'backup-too-many-entries',
+      maxEntries: 2_000_000,
+    });
+    const text = exportBackup([tinySession(), sampleRun()], '0.1.0');
+    expect(parseBackup(text, { ...defaultBackupLimits, maxObjectsAndLists: 30 })).toEqual({
+      ok: false,
+      refusal: { code: 'backup-too-many-entries', maxEntries: 30 },
+    });
+    // Braces inside text are not objects.
+    expect(
+      parsed(
+        exportBackup(
+          [{ ...tinySession(), meta: { ...tinySession().meta, notes: '{}'.repeat(50) } }],
+          '0.1.0',
+        ),
+        { ...defaultBackupLimits, maxObjectsAndLists: 15 },
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('says where the damage is in at most 200 characters, however long the file’s own key', () => {
+    const text = exportBackup([tinySession()], '0.1.0').replace(
+      '"notes":""',
+      `"notes":"","${'k'.repeat(10_000)}":1`,
+    );
+    const refused = refusal(text);
+    expect(refused).toEqual(damaged(/^sessions\.0\.meta\.kkkk/));
+    expect(refused.code === 'backup-damaged' && refused.detail.length).toBe(201);
+  });
+
   it('a file over the size limit, before reading it', () => {
     const huge = ' '.repeat(defaultBackupLimits.maxTextLength + 1);
     expect(refusal(huge)).toEqual({ code: 'backup-too-large', maxMegabytes: 100 });
@@ -301,6 +338,30 @@ describe('a backup of a run recorded from a glitching strap (found by the fuzz b
     expect(meta.summary?.rmssdMs).toBeGreaterThan(10_000);
     const session = { meta, samples: [...state.samples] };
     expect(parsed(exportBackup([session], '0.1.0', exportedAt))).toStrictEqual([session]);
+  });
+});
+
+describe('parseBackupBytes', () => {
+  const bytes = new TextEncoder().encode(exportBackup([tinySession()], '0.1.0'));
+
+  it('reads a backup in UTF-8, with or without a byte order mark', () => {
+    expect(parseBackupBytes(bytes)).toEqual({ ok: true, sessions: [tinySession()] });
+    expect(parseBackupBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes]))).toEqual({
+      ok: true,
+      sessions: [tinySession()],
+    });
+  });
+
+  it('refuses bytes that are not UTF-8, rather than import replacement characters', () => {
+    const withNotes = new TextEncoder().encode(
+      exportBackup([{ ...tinySession(), meta: { ...tinySession().meta, notes: 'Easy run ?' } }], '0.1.0'),
+    );
+    withNotes[withNotes.indexOf(0x3f)] = 0xff;
+    expect(parseBackupBytes(withNotes)).toEqual({ ok: false, refusal: { code: 'backup-not-text' } });
+    expect(parseBackupBytes(Uint8Array.from([0xff, 0xfe, 0x7b, 0x00]))).toEqual({
+      ok: false,
+      refusal: { code: 'backup-not-text' },
+    });
   });
 });
 
