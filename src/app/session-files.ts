@@ -44,8 +44,8 @@ export async function importSessionFile(store: SessionStorage, file: File): Prom
     if (!result.ok) return { kind: 'refused', refusal: result.refusal };
     sessions = [result.session];
   } else {
-    const { parseBackup } = await import('../adapters/files/backup');
-    const result = parseBackup(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+    const { parseBackupBytes } = await import('../adapters/files/backup');
+    const result = parseBackupBytes(bytes);
     if (!result.ok) return { kind: 'refused', refusal: result.refusal };
     sessions = result.sessions;
   }

@@ -11,7 +11,7 @@ import type {
 } from '../../core/session/session-model';
 import { fromCompactSamples, toCompactSamples, type CompactSamples } from './compact-samples';
 import { defaultBackupLimits, type BackupLimits } from './file-limits';
-import { nestsDeeperThan } from './json-nesting';
+import { jsonShapeIssue } from './json-nesting';
 import { backupSessionSchema } from './session-schema';
 import type { ImportRefusal } from './import-refusal';
 import type { Refusal, SessionWithSamples } from './session-with-samples';
@@ -72,6 +72,24 @@ const documentSchema = (limits: BackupLimits) =>
   });
 
 /**
+ * Reads a backup file's bytes: they must be UTF-8 throughout (a backup is written so, and the decoder would
+ * otherwise put replacement characters in the runner's notes and import them), then {@link parseBackup}. A byte
+ * order mark is allowed. Never throws.
+ */
+export function parseBackupBytes(
+  bytes: Uint8Array,
+  limits: BackupLimits = defaultBackupLimits,
+): BackupParseResult {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return refuse({ code: 'backup-not-text' });
+  }
+  return parseBackup(text, limits);
+}
+
+/**
  * Reads a backup, all or nothing: the text is measured and scanned for absurd nesting before it is parsed, then
  * the whole document is checked against strict schemas (types, ranges, caps, no unknown keys such as "__proto__")
  * before any session is handed out. A file from a newer Calm Run is refused by name. Never throws.
@@ -97,8 +115,13 @@ function readBackup(text: string, limits: BackupLimits): BackupParseResult {
     });
   }
   if (text.trim() === '') return refuse({ code: 'backup-empty' });
-  if (nestsDeeperThan(text, limits.maxNestingDepth)) {
-    return refuse({ code: 'backup-too-deep' });
+  const shapeIssue = jsonShapeIssue(text, {
+    maxDepth: limits.maxNestingDepth,
+    maxContainers: limits.maxObjectsAndLists,
+  });
+  if (shapeIssue === 'too-deep') return refuse({ code: 'backup-too-deep' });
+  if (shapeIssue === 'too-many-containers') {
+    return refuse({ code: 'backup-too-many-entries', maxEntries: limits.maxObjectsAndLists });
   }
   let json: unknown;
   try {
@@ -121,7 +144,10 @@ function readBackup(text: string, limits: BackupLimits): BackupParseResult {
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = v.getDotPath(issue);
-    return refuse({ code: 'backup-damaged', detail: `${path ? `${path}: ` : ''}${issue.message}` });
+    return refuse({
+      code: 'backup-damaged',
+      detail: shortDetail(`${path ? `${path}: ` : ''}${issue.message}`),
+    });
   }
   const { sessions } = parsed.output;
   if (new Set(sessions.map((session) => session.meta.id)).size !== sessions.length) {
@@ -221,6 +247,14 @@ function backupSummary(summary: SessionSummary): Listed<SessionSummary> {
     })),
     meanCoherence: summary.meanCoherence,
   };
+}
+
+/**
+ * The schema's words, cut to 200 characters: the path holds the file's own keys, and a hostile file's key can be
+ * as long as the file.
+ */
+function shortDetail(detail: string): string {
+  return detail.length > 200 ? `${detail.slice(0, 200)}…` : detail;
 }
 
 function refuse(refusal: ImportRefusal): Refusal {

@@ -24,6 +24,12 @@ export interface BackupLimits {
   maxEventsPerSession: number;
   /** A backup nests about eight levels deep; anything far deeper is junk meant to exhaust the parser's stack. */
   maxNestingDepth: number;
+  /**
+   * Objects and lists in the whole file. A session has a few hundred (its record, events, timeline points; its
+   * samples are five lists of numbers), so a full 100 MB backup holds well under a million; a file of millions of
+   * empty objects is junk that would fill the page's memory while it is parsed.
+   */
+  maxObjectsAndLists: number;
 }
 
 export const defaultBackupLimits: BackupLimits = {
@@ -33,6 +39,7 @@ export const defaultBackupLimits: BackupLimits = {
   maxRrPerSession: 1_000_000,
   maxEventsPerSession: 100_000,
   maxNestingDepth: 32,
+  maxObjectsAndLists: 2_000_000,
 };
 
 /** Caps on single values in a backup; the UI should keep its own inputs below these. */

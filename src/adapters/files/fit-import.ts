@@ -73,7 +73,11 @@ function readFit(bytes: Uint8Array, limits: FitImportLimits): FitImportResult {
   }
   // The smallest FIT header is 12 bytes; below that the SDK's header reader would run off the end.
   const stream = Stream.fromByteArray(bytes);
-  if (bytes.byteLength < 12 || !Decoder.isFIT(stream)) return refuse({ code: 'fit-not-fit' });
+  if (bytes.byteLength < 12 || !Decoder.isFIT(stream)) {
+    // A FIT header with too little after it (the SDK wants at least the file checksum) is a FIT file cut off
+    // while copying, not some other file: the runner is better told that.
+    return refuse({ code: hasFitSignature(bytes) ? 'fit-damaged' : 'fit-not-fit' });
+  }
   const decoder = new Decoder(stream);
   if (!decoder.checkIntegrity()) {
     return refuse({ code: 'fit-damaged' });
@@ -294,6 +298,16 @@ function importedId(messages: FitMessages, bytes: Uint8Array): string {
     return `fit-${stableHashOfText(identity)}`;
   }
   return `fit-${stableHash(bytes)}`;
+}
+
+/** Whether the bytes start as a FIT file does: a header size of 12 or 14, and ".FIT" at bytes 8 to 11. */
+function hasFitSignature(bytes: Uint8Array): boolean {
+  const headerSize = bytes[0];
+  return (
+    (headerSize === 12 || headerSize === 14) &&
+    bytes.length >= 12 &&
+    String.fromCharCode(...bytes.subarray(8, 12)) === '.FIT'
+  );
 }
 
 /** The decoder gives Dates for date_time fields; anything else (a hostile file's junk) is no time. */

@@ -13,6 +13,7 @@ export type ImportRefusal =
   | { code: 'backup-too-large'; maxMegabytes: number }
   | { code: 'backup-empty' }
   | { code: 'backup-too-deep' }
+  | { code: 'backup-too-many-entries'; maxEntries: number }
   | { code: 'backup-not-json' }
   | { code: 'backup-no-version' }
   | { code: 'backup-not-calm-run' }

@@ -1,10 +1,18 @@
 /**
- * Whether JSON text nests arrays and objects deeper than `limit`, found by one pass over the characters (strings
- * skipped) before JSON.parse sees it: a file of a million '[' would otherwise exhaust the parser's or the
- * validator's stack, and a plain scan gives a clear reason instead.
+ * What one pass over JSON text (strings skipped) finds wrong with its shape before JSON.parse sees it:
+ * - 'too-deep': arrays and objects nested deeper than `maxDepth`; a file of a million '[' would otherwise exhaust
+ *   the parser's or the validator's stack;
+ * - 'too-many-containers': more than `maxContainers` arrays and objects in all. Each costs the parser far more
+ *   memory than its two characters of text: 100 MB of "{}," is 33 million objects, gigabytes of memory and minutes
+ *   of a frozen page before any check could refuse them.
+ * Undefined when neither; the text may still be anything else.
  */
-export function nestsDeeperThan(text: string, limit: number): boolean {
+export function jsonShapeIssue(
+  text: string,
+  limits: { maxDepth: number; maxContainers: number },
+): 'too-deep' | 'too-many-containers' | undefined {
   let depth = 0;
+  let containers = 0;
   let inString = false;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
@@ -16,10 +24,12 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
       inString = true;
     } else if (code === 0x7b || code === 0x5b) {
       depth += 1;
-      if (depth > limit) return true;
+      containers += 1;
+      if (depth > limits.maxDepth) return 'too-deep';
+      if (containers > limits.maxContainers) return 'too-many-containers';
     } else if (code === 0x7d || code === 0x5d) {
       depth -= 1;
     }
   }
-  return false;
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { BodySensorLocation } from '../../core/ble/body-sensor-location';
+import { maxHeartRateBpm } from '../../core/ble/strap-measurement';
 import type {
   SessionEventType,
   SessionKind,
@@ -59,8 +60,8 @@ const _allLocationsListed: Unlisted<BodySensorLocation, (typeof locations)[numbe
 const _allMethodsListed: Unlisted<SessionZone['method'], (typeof zoneMethods)[number]> = true;
 const _allEventsListed: Unlisted<SessionEventType, (typeof eventTypes)[number]> = true;
 
-/** The highest heart rate a file may claim; no human heart beats faster. */
-export const maxHeartRateBpm = 300;
+/** The highest heart rate a file may claim: the one the app takes as a reading (no human heart beats faster). */
+export { maxHeartRateBpm };
 
 /** Ids are keys in the store and in maps: letters and digits first, then also . _ : - (a UUID fits). */
 const idSchema = v.pipe(
@@ -81,6 +82,12 @@ const moodSchema = v.strictObject({
   arousal: v.picklist([1, 2, 3, 4, 5, 6]),
 });
 
+/**
+ * The longest RR interval a sample holds (65,535 in 1/1024 s), in ms: no successive difference, so no RMSSD, is
+ * larger. A strap sending junk beats gives a summary up there, and the run must still fit in a backup.
+ */
+const maxRrMs = (65_535 * 1000) / 1024;
+
 const summarySchema = (limits: BackupLimits) =>
   v.strictObject({
     durationMs: durationSchema,
@@ -91,7 +98,7 @@ const summarySchema = (limits: BackupLimits) =>
       v.strictObject({ below: durationSchema, inZone: durationSchema, above: durationSchema }),
     ),
     beatCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(limits.maxRrPerSession)),
-    rmssdMs: v.optional(boundedNumber(0, 10_000)),
+    rmssdMs: v.optional(boundedNumber(0, maxRrMs)),
     artifactPct: v.optional(boundedNumber(0, 100)),
     dfaAlpha1Timeline: v.optional(
       v.pipe(

@@ -1,5 +1,5 @@
 import { msPerRrUnit } from '../ble/heart-rate-measurement';
-import type { StrapMeasurement } from '../ble/strap-measurement';
+import { maxHeartRateBpm, type StrapMeasurement } from '../ble/strap-measurement';
 import type { ConnectionState } from '../strap/connection-state';
 import type {
   MoodReport,
@@ -207,22 +207,27 @@ function recordMeasurement(state: RecorderState, measurement: StrapMeasurement):
   return withEventAtElapsed(next, 'gap', elapsedMs, String(elapsedMs - from));
 }
 
-/** A heart rate the sample codec can hold: a non-negative integer, or null for no reading. */
+/**
+ * A heart rate the sample codec and a backup can hold: an integer from 0 to {@link maxHeartRateBpm}, or null for
+ * no reading (anything else, whatever sent it).
+ */
 function heartRateOf(heartRateBpm: number | null): number | null {
-  if (heartRateBpm === null || !Number.isFinite(heartRateBpm) || heartRateBpm < 0) return null;
+  if (heartRateBpm === null || !Number.isFinite(heartRateBpm)) return null;
+  if (heartRateBpm < 0 || heartRateBpm > maxHeartRateBpm) return null;
   return Math.round(heartRateBpm);
 }
 
 /**
  * RR intervals back in the strap's unit, 1/1024 s: the decoder's ms values are exact multiples of 1000/1024,
  * so rounding recovers the integers it read. Values no strap can send (not finite, negative, beyond 16 bits)
- * are dropped.
+ * are dropped, and so is 0: no heart beats twice at once, the summary never counted it as a beat, and a backup
+ * (RR from 1 to 65535) could not have kept the session.
  */
 export function toRrIntervals1024(rrIntervalsMs: readonly number[]): number[] {
   const out: number[] = [];
   for (const rrMs of rrIntervalsMs) {
     const rr1024 = Math.round(rrMs / msPerRrUnit);
-    if (rr1024 >= 0 && rr1024 <= MAX_RR_1024) out.push(rr1024);
+    if (rr1024 >= 1 && rr1024 <= MAX_RR_1024) out.push(rr1024);
   }
   return out;
 }

@@ -24,6 +24,8 @@ export const importRefusalMessages = {
     m.importRefusal_backupTooLarge({ maxMegabytes: localNumber(refusal.maxMegabytes, locale) }, { locale }),
   'backup-empty': (_, locale) => m.importRefusal_backupEmpty({}, { locale }),
   'backup-too-deep': (_, locale) => m.importRefusal_backupTooDeep({}, { locale }),
+  'backup-too-many-entries': (refusal, locale) =>
+    m.importRefusal_backupTooManyEntries({ maxEntries: localNumber(refusal.maxEntries, locale) }, { locale }),
   'backup-not-json': (_, locale) => m.importRefusal_backupNotJson({}, { locale }),
   'backup-no-version': (_, locale) => m.importRefusal_backupNoVersion({}, { locale }),
   'backup-not-calm-run': (_, locale) => m.importRefusal_backupNotCalmRun({}, { locale }),

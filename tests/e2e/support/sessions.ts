@@ -149,17 +149,21 @@ export function parseSamplesCsv(text: string): CsvSample[] {
   });
 }
 
-/** Picks a file in the history screen's import input and waits until the import has finished. */
+/**
+ * Picks a file in the history screen's import input and waits until the import has finished. A file over about
+ * 50 MB must be given by its path: Playwright sends buffers through the protocol and refuses larger ones.
+ */
 export async function importOnHistory(
   page: Page,
-  file: { name: string; mimeType: string; buffer: Buffer },
+  file: { name: string; mimeType: string; buffer: Buffer } | string,
+  options: { timeoutMs?: number } = {},
 ): Promise<{ kind: string; text: string }> {
   const input = page.getByTestId('import-file');
   await input.setInputFiles(file);
   // The screen empties the input once the import has finished, whatever its outcome.
   await expect
     .poll(() => input.evaluate((element) => (element as HTMLInputElement).value), {
-      timeout: 15_000,
+      timeout: options.timeoutMs ?? 15_000,
       interval: 50,
       message: 'the import to finish',
     })

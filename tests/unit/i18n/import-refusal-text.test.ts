@@ -10,6 +10,7 @@ const examples = {
   'backup-too-large': { code: 'backup-too-large', maxMegabytes: 100 },
   'backup-empty': { code: 'backup-empty' },
   'backup-too-deep': { code: 'backup-too-deep' },
+  'backup-too-many-entries': { code: 'backup-too-many-entries', maxEntries: 2_000_000 },
   'backup-not-json': { code: 'backup-not-json' },
   'backup-no-version': { code: 'backup-no-version' },
   'backup-not-calm-run': { code: 'backup-not-calm-run' },

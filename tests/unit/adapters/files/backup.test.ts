@@ -1,10 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportBackup, parseBackup, type BackupDocument } from '../../../../src/adapters/files/backup';
+import {
+  exportBackup,
+  parseBackup,
+  parseBackupBytes,
+  type BackupDocument,
+} from '../../../../src/adapters/files/backup';
 import { defaultBackupLimits, type BackupLimits } from '../../../../src/adapters/files/file-limits';
 import type { ImportRefusal } from '../../../../src/adapters/files/import-refusal';
 import type { SessionWithSamples } from '../../../../src/adapters/files/session-with-samples';
 import type { SessionMeta, SessionSample } from '../../../../src/core/session/session-model';
+import { decodeHeartRateMeasurement, toStrapMeasurement } from '../../../../src/core/ble';
+import { createRecorder, recordSession } from '../../../../src/core/session';
 import { sampleRun, tinySession } from './support/sample-session';
 
 const exportedAt = new Date(Date.UTC(2026, 11, 1, 12, 0, 0));
@@ -259,6 +266,38 @@ describe('parseBackup refuses, with a reason and nothing else', () => {
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 
+  it('millions of objects or lists, before parsing them', () => {
+    expect(refusal(`[${'{},'.repeat(2_000_000)}{}]`)).toEqual({
+      code: 'backup-too-many-entries',
+      maxEntries: 2_000_000,
+    });
+    const text = exportBackup([tinySession(), sampleRun()], '0.1.0');
+    expect(parseBackup(text, { ...defaultBackupLimits, maxObjectsAndLists: 30 })).toEqual({
+      ok: false,
+      refusal: { code: 'backup-too-many-entries', maxEntries: 30 },
+    });
+    // Braces inside text are not objects.
+    expect(
+      parsed(
+        exportBackup(
+          [{ ...tinySession(), meta: { ...tinySession().meta, notes: '{}'.repeat(50) } }],
+          '0.1.0',
+        ),
+        { ...defaultBackupLimits, maxObjectsAndLists: 15 },
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('says where the damage is in at most 200 characters, however long the file’s own key', () => {
+    const text = exportBackup([tinySession()], '0.1.0').replace(
+      '"notes":""',
+      `"notes":"","${'k'.repeat(10_000)}":1`,
+    );
+    const refused = refusal(text);
+    expect(refused).toEqual(damaged(/^sessions\.0\.meta\.kkkk/));
+    expect(refused.code === 'backup-damaged' && refused.detail.length).toBe(201);
+  });
+
   it('a file over the size limit, before reading it', () => {
     const huge = ' '.repeat(defaultBackupLimits.maxTextLength + 1);
     expect(refusal(huge)).toEqual({ code: 'backup-too-large', maxMegabytes: 100 });
@@ -275,6 +314,67 @@ describe('parseBackup refuses, with a reason and nothing else', () => {
       damaged(/sessions\.1\.(samples\.rr1024|meta\.summary\.beatCount)/),
     );
     expect(limit({ maxEventsPerSession: 2 })).toEqual(damaged(/events/));
+  });
+});
+
+describe('a backup of a run recorded from a glitching strap (found by the fuzz bench)', () => {
+  it('restores it: no heart rate above 300 bpm, no RR of 0, an RMSSD of over 10 s', () => {
+    const startWallMs = Date.UTC(2026, 4, 17, 6);
+    const packets = [
+      // Contact, 140 bpm, RR 0x0200.
+      [0x16, 0x8c, 0x00, 0x02],
+      // Contact, 16-bit heart rate 0x1194 = 4,500 bpm (was kept and averaged), RR 0 (was kept) and 0x0320.
+      [0x17, 0x94, 0x11, 0x00, 0x00, 0x20, 0x03],
+      // 80 bpm, RR 1 and 65,535 in turn: junk beats, an RMSSD of about 20 s (was over the backup's bound).
+      ...Array.from({ length: 3 }, () => [0x10, 0x50, 0x01, 0x00, 0xff, 0xff, 0x01, 0x00, 0xff, 0xff]),
+    ];
+    let state = recordSession(createRecorder(), {
+      type: 'start',
+      id: 'glitching-strap',
+      kind: 'run',
+      atMs: 0,
+      wallClockMs: startWallMs,
+      strapLive: true,
+    });
+    packets.forEach((bytes, index) => {
+      const decoded = decodeHeartRateMeasurement(new DataView(Uint8Array.from(bytes).buffer));
+      const atMs = (index + 1) * 1000;
+      state = recordSession(state, {
+        type: 'measurement',
+        measurement: toStrapMeasurement(decoded, atMs, startWallMs + atMs),
+      });
+    });
+    state = recordSession(state, { type: 'finish', atMs: 7000, wallClockMs: startWallMs + 7000 });
+    const meta = state.meta;
+    if (meta === undefined) throw new Error('no session recorded');
+    expect(meta.summary?.maxHeartRateBpm).toBe(140);
+    expect(meta.summary?.rmssdMs).toBeGreaterThan(10_000);
+    const session = { meta, samples: [...state.samples] };
+    expect(parsed(exportBackup([session], '0.1.0', exportedAt))).toStrictEqual([session]);
+  });
+});
+
+describe('parseBackupBytes', () => {
+  const bytes = new TextEncoder().encode(exportBackup([tinySession()], '0.1.0'));
+
+  it('reads a backup in UTF-8, with or without a byte order mark', () => {
+    expect(parseBackupBytes(bytes)).toEqual({ ok: true, sessions: [tinySession()] });
+    expect(parseBackupBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes]))).toEqual({
+      ok: true,
+      sessions: [tinySession()],
+    });
+  });
+
+  it('refuses bytes that are not UTF-8, rather than import replacement characters', () => {
+    const withNotes = new TextEncoder().encode(
+      exportBackup([{ ...tinySession(), meta: { ...tinySession().meta, notes: 'Easy run ?' } }], '0.1.0'),
+    );
+    withNotes[withNotes.indexOf(0x3f)] = 0xff;
+    expect(parseBackupBytes(withNotes)).toEqual({ ok: false, refusal: { code: 'backup-not-text' } });
+    expect(parseBackupBytes(Uint8Array.from([0xff, 0xfe, 0x7b, 0x00]))).toEqual({
+      ok: false,
+      refusal: { code: 'backup-not-text' },
+    });
   });
 });
 

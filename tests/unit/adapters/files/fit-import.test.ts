@@ -168,6 +168,12 @@ describe('importFit refuses, with a reason', () => {
     expect(refusal(good.slice(0, 20))).toEqual({ code: 'fit-damaged' });
   });
 
+  it('a file cut right after its header, as damaged rather than not FIT', () => {
+    expect(refusal(good.slice(0, 14))).toEqual({ code: 'fit-damaged' });
+    expect(refusal(good.slice(0, 12))).toEqual({ code: 'fit-damaged' });
+    expect(refusal(good.slice(0, 11))).toEqual({ code: 'fit-not-fit' });
+  });
+
   it('a file with one byte changed', () => {
     const corrupted = good.slice();
     const middle = Math.floor(corrupted.length / 2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { msPerRrUnit } from '../../../../src/core';
+import { decodeHeartRateMeasurement, msPerRrUnit, toStrapMeasurement } from '../../../../src/core';
 import { createRecorder, recordSession, toRrIntervals1024 } from '../../../../src/core/session';
 import { eventRows, measurement, run, start, WALL_CLOCK_AT_ZERO_MS } from './support/recorder-steps';
 
@@ -262,10 +262,45 @@ describe('recordSession: user and coach events', () => {
   });
 });
 
+describe('recordSession fed a glitching strap’s packets (found by the fuzz bench)', () => {
+  const packet = (atMs: number, bytes: number[]) =>
+    ({
+      type: 'measurement',
+      measurement: toStrapMeasurement(
+        decodeHeartRateMeasurement(new DataView(Uint8Array.from(bytes).buffer)),
+        atMs,
+        WALL_CLOCK_AT_ZERO_MS + atMs,
+      ),
+    }) as const;
+  const state = run([
+    start(T0, { strapLive: true }),
+    // Contact, 140 bpm, RR 0x0200.
+    packet(T0 + 1000, [0x16, 0x8c, 0x00, 0x02]),
+    // Contact, 16-bit heart rate 0x1194 = 4,500 bpm, RR 0 and 0x0320.
+    packet(T0 + 2000, [0x17, 0x94, 0x11, 0x00, 0x00, 0x20, 0x03]),
+    { type: 'finish', atMs: T0 + 3000, wallClockMs: WALL_CLOCK_AT_ZERO_MS + T0 + 3000 },
+  ]);
+
+  it('keeps a heart rate no heart beats at as no reading, and drops an RR interval of 0', () => {
+    expect(state.samples).toEqual([
+      { elapsedMs: 1000, heartRateBpm: 140, sensorContact: 'contact', rrIntervals1024: [512] },
+      { elapsedMs: 2000, heartRateBpm: null, sensorContact: 'contact', rrIntervals1024: [800] },
+    ]);
+  });
+
+  it('leaves the glitch out of the summary', () => {
+    expect(state.meta?.summary).toMatchObject({
+      maxHeartRateBpm: 140,
+      averageHeartRateBpm: 140,
+      beatCount: 2,
+    });
+  });
+});
+
 describe('toRrIntervals1024', () => {
-  it('recovers every 16-bit RR value from the decoder’s ms', () => {
+  it('recovers every 16-bit RR value but 0 from the decoder’s ms', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 0xffff })), (rr1024) => {
+      fc.property(fc.array(fc.integer({ min: 1, max: 0xffff })), (rr1024) => {
         expect(toRrIntervals1024(rr1024.map((rr) => rr * msPerRrUnit))).toEqual(rr1024);
       }),
     );
@@ -273,5 +308,9 @@ describe('toRrIntervals1024', () => {
 
   it('drops values no strap can send', () => {
     expect(toRrIntervals1024([Number.NaN, -5, 64_000.5, 0xffff * msPerRrUnit + 1, 1000])).toEqual([1024]);
+  });
+
+  it('drops an interval of 0, which is no beat', () => {
+    expect(toRrIntervals1024([0, 1000, 0])).toEqual([1024]);
   });
 });
