@@ -124,6 +124,7 @@ export default defineConfig(({ command }) => ({
           name: 'bench',
           include: ['tests/bench/**/*.bench.ts'],
           environment: 'node',
+          setupFiles: ['tests/bench/support/setup.ts'],
           testTimeout: 300_000,
           fileParallelism: false,
         },

@@ -17,7 +17,8 @@ interface Factorization {
   readonly f: Float64Array;
 }
 
-const MAX_CACHED = 4;
+/** Factorizations kept, the newest; a fifth (N, λ) evicts the oldest (benches cycle past it to measure a miss). */
+export const SMOOTHNESS_PRIORS_CACHE_SIZE = 4;
 const cache: Factorization[] = [];
 let trendScratch = new Float64Array(0);
 
@@ -65,7 +66,7 @@ function factorize(n: number, lambda: number): Factorization {
 function factorizationFor(n: number, lambda: number): Factorization {
   for (const entry of cache) if (entry.n === n && entry.lambda === lambda) return entry;
   const entry = factorize(n, lambda);
-  if (cache.length >= MAX_CACHED) cache.shift();
+  if (cache.length >= SMOOTHNESS_PRIORS_CACHE_SIZE) cache.shift();
   cache.push(entry);
   return entry;
 }

@@ -1,6 +1,3 @@
-import type { Page } from 'playwright-core';
-import { historyRecordOf, type HistoryRecord } from '../../../src/adapters/storage/history-entry';
-import { consolidateChunks, type StoredChunk } from '../../../src/adapters/storage/stored-chunk';
 import {
   CHUNK_INTERVAL_MS,
   encodeSamples,
@@ -12,17 +9,17 @@ import {
 import { simulatedSamples } from '../../unit/core/session/support/simulated-run';
 
 /**
- * Records for the app's IndexedDB database ('calm-run', stores sessions / history / chunks), made in Node with the
- * app's own functions: the samples encoded by the sample codec in 5-second chunks as the recorder hands them out,
- * merged by `consolidateChunks` as `finishSession` stores them, the summary from `summarizeSession`, the history
- * line from `historyRecordOf`. They are then written into the page's database as they are, so the app reads exactly
- * what it would have stored itself.
+ * Finished sessions made in Node with the app's own functions, for benches that need many of them (a thousand in
+ * history): the samples encoded by the sample codec in 5-second chunks as the recorder hands them out, the summary
+ * from `summarizeSession`. They are stored through the app's storage adapter (`SessionStore.importSessions`, which
+ * merges the chunks as `finishSession` does), never written into the database by hand. A bench about one run's
+ * cost records it through the app instead (support/recorder-page).
  */
 
 export interface SeedSession {
   meta: SessionMeta;
-  history: HistoryRecord;
-  chunks: StoredChunk[];
+  /** The chunks as the recorder handed them out while recording. */
+  liveChunks: SampleChunk[];
 }
 
 const minute = 60_000;
@@ -47,11 +44,6 @@ export function liveChunksOf(sessionId: string, samples: readonly SessionSample[
     first = end;
   }
   return live;
-}
-
-/** Chunks as the recorder stores them: live ones, merged as on finish. */
-export function storedChunksOf(sessionId: string, samples: readonly SessionSample[]): StoredChunk[] {
-  return consolidateChunks(liveChunksOf(sessionId, samples));
 }
 
 /** A finished run with what a real one carries: runner, strap, plan, zone, moods, notes, cues, a strap drop. */
@@ -93,7 +85,7 @@ export function runMeta(
   };
 }
 
-/** A whole session at about `bpm`, one notification a second, with its summary, history line and chunks. */
+/** A whole session at about `bpm`, one notification a second, with its summary and chunks. */
 export function seedSession(
   id: string,
   startedAtWallMs: number,
@@ -108,20 +100,20 @@ export function seedSession(
   });
   const bare = runMeta(id, startedAtWallMs, durationMin, options.runner ?? 0);
   const meta: SessionMeta = { ...bare, summary: summarizeSession(bare, samples) };
-  return { meta, history: historyRecordOf(meta), chunks: storedChunksOf(id, samples), samples };
+  return { meta, liveChunks: liveChunksOf(id, samples), samples };
 }
 
 /**
- * The same session under another id and start: its chunks are the same bytes under the new id (the codec does not
- * store the id), so a thousand sessions cost a few templates' worth of work.
+ * The template's session record under another id, start and runner: stored with the template's samples (the codec
+ * does not store the id), a thousand sessions cost a few templates' worth of work.
  */
-export function copyOf(
+export function copyMeta(
   template: SeedSession,
   id: string,
   startedAtWallMs: number,
   runner: number,
-): SeedSession {
-  const meta: SessionMeta = {
+): SessionMeta {
+  return {
     ...template.meta,
     id,
     startedAtWallMs,
@@ -129,82 +121,4 @@ export function copyOf(
     runnerId: `runner-${runner % 3}`,
     runnerName: ['Ann', 'Bob', 'Cem'][runner % 3] ?? 'Ann',
   };
-  return {
-    meta,
-    history: historyRecordOf(meta),
-    chunks: template.chunks.map((chunk) => ({ ...chunk, sessionId: id })),
-  };
-}
-
-/** A chunk with its bytes in base64, to cross into the page as JSON. */
-interface WireChunk extends Omit<StoredChunk, 'bytes' | 'partLengths'> {
-  bytes: string;
-  partLengths?: string;
-}
-
-const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-
-/**
- * Writes the sessions into the page's 'calm-run' database (which the app has already created at its current
- * version), in batches, one readwrite transaction per batch over the three stores.
- */
-export async function writeSessions(
-  page: Page,
-  sessions: readonly SeedSession[],
-  batchSize = 50,
-): Promise<void> {
-  for (let first = 0; first < sessions.length; first += batchSize) {
-    const batch = sessions.slice(first, first + batchSize).map((session) => ({
-      meta: session.meta,
-      history: session.history,
-      chunks: session.chunks.map((chunk): WireChunk => {
-        const { bytes, partLengths, ...rest } = chunk;
-        return {
-          ...rest,
-          bytes: toBase64(bytes),
-          ...(partLengths !== undefined && { partLengths: toBase64(partLengths) }),
-        };
-      }),
-    }));
-    await page.evaluate(async (records) => {
-      const fromBase64 = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('calm-run');
-        request.onsuccess = () => {
-          resolve(request.result);
-        };
-        request.onerror = () => {
-          reject(request.error ?? new Error('indexedDB.open failed'));
-        };
-      });
-      try {
-        const transaction = db.transaction(['sessions', 'history', 'chunks'], 'readwrite');
-        for (const record of records) {
-          transaction.objectStore('sessions').put(record.meta);
-          transaction.objectStore('history').put(record.history);
-          for (const chunk of record.chunks) {
-            const { bytes, partLengths, ...rest } = chunk;
-            transaction.objectStore('chunks').put({
-              ...rest,
-              bytes: fromBase64(bytes),
-              ...(partLengths !== undefined && { partLengths: fromBase64(partLengths) }),
-            });
-          }
-        }
-        await new Promise<void>((resolve, reject) => {
-          transaction.oncomplete = () => {
-            resolve();
-          };
-          transaction.onerror = () => {
-            reject(transaction.error ?? new Error('the seeding transaction failed'));
-          };
-          transaction.onabort = () => {
-            reject(transaction.error ?? new Error('the seeding transaction was aborted'));
-          };
-        });
-      } finally {
-        db.close();
-      }
-    }, batch);
-  }
 }

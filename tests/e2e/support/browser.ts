@@ -35,7 +35,8 @@ export interface LaunchOptions {
   webBluetooth?: boolean;
 }
 
-function chromiumArgs(options: LaunchOptions): string[] {
+/** The command line the tests launch Chromium with. */
+export function chromiumArgs(options: LaunchOptions): string[] {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
