@@ -20,7 +20,10 @@ export class StrapConnection {
   lastBeatAtMs = $state<number | undefined>();
   malformedCount = $state(0);
   lastMalformedReason = $state<string | undefined>();
-  /** Bumped on every measurement so the chart redraws in place without copying its data into reactive state. */
+  /**
+   * Bumped on every measurement: the chart then draws at the next frame, straight from `recentHeartRate`, without
+   * its points ever being copied into reactive state.
+   */
   chartRevision = $state(0);
   packetLogCount = $state<number | undefined>();
   wasLive = $state(false);
@@ -104,9 +107,19 @@ export class StrapConnection {
     if (measurement.heartRateBpm !== null) this.lastBeatAtMs = measurement.receivedAtMs;
     if (measurement.rrIntervalsMs.length > 0) {
       this.rrCount += measurement.rrIntervalsMs.length;
-      this.lastRrMs = [...this.lastRrMs, ...measurement.rrIntervalsMs].slice(-lastRrShown);
+      this.lastRrMs = newestOf(this.lastRrMs, measurement.rrIntervalsMs, lastRrShown);
     }
     this.recentHeartRate.push(measurement.receivedAtMs, measurement.heartRateBpm);
     this.chartRevision++;
   }
+}
+
+/** The last `count` values of `kept` followed by `added`, in one new array (the screen shows a new value). */
+function newestOf(kept: readonly number[], added: readonly number[], count: number): number[] {
+  const total = kept.length + added.length;
+  const newest: number[] = [];
+  for (let i = Math.max(0, total - count); i < total; i++) {
+    newest.push(i < kept.length ? (kept[i] ?? 0) : (added[i - kept.length] ?? 0));
+  }
+  return newest;
 }

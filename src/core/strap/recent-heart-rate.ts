@@ -33,16 +33,31 @@ export class RecentHeartRate {
     return this.#count;
   }
 
-  /** Points with x in seconds before `nowMs` (negative) and y in bpm, or null where there was no reading. */
-  points(nowMs: number): { x: number; y: number | null }[] {
-    const points: { x: number; y: number | null }[] = [];
+  /**
+   * Visits every point, oldest first, with its time (ms, on the clock `push` was given) and heart rate, or null where
+   * there was no reading. Allocates nothing, so a chart can redraw from the ring as often as it likes.
+   */
+  forEachPoint(visit: (atMs: number, heartRateBpm: number | null) => void): void {
     const capacity = this.#timesMs.length;
     for (let i = 0; i < this.#count; i++) {
       const index = (this.#start + i) % capacity;
       const bpm = this.#bpm[index] ?? Number.NaN;
-      points.push({ x: ((this.#timesMs[index] ?? 0) - nowMs) / 1000, y: Number.isNaN(bpm) ? null : bpm });
+      visit(this.#timesMs[index] ?? 0, Number.isNaN(bpm) ? null : bpm);
     }
-    return points;
+  }
+
+  /** The lowest and highest heart rate in the window, or undefined when it holds no reading. */
+  bpmRange(): { minBpm: number; maxBpm: number } | undefined {
+    let minBpm = Infinity;
+    let maxBpm = -Infinity;
+    const capacity = this.#timesMs.length;
+    for (let i = 0; i < this.#count; i++) {
+      const bpm = this.#bpm[(this.#start + i) % capacity] ?? Number.NaN;
+      // NaN (no reading) fails both comparisons.
+      if (bpm < minBpm) minBpm = bpm;
+      if (bpm > maxBpm) maxBpm = bpm;
+    }
+    return minBpm <= maxBpm ? { minBpm, maxBpm } : undefined;
   }
 
   #dropOlderThan(cutoffMs: number): void {

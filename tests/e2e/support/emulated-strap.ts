@@ -132,6 +132,15 @@ export class EmulatedStrap {
     }
   }
 
+  /**
+   * Queues the bytes for the page's next read of its Heart Rate Measurement characteristic, without reading: for a
+   * page that reads the characteristic itself (a bench delivering many packets from inside the page, so that no
+   * round trip through the test runner sits between two of them).
+   */
+  queueMeasurement(bytes: readonly number[] | Uint8Array): void {
+    this.#measurements.push(Uint8Array.from(bytes));
+  }
+
   /** Changes the Battery Level and delivers it the same way, so the app's battery listener fires. */
   async setBattery(percent: number): Promise<void> {
     this.#batteryPercent = percent;
