@@ -316,10 +316,16 @@ export class AppState {
    * Carries on every run a reload or crash interrupted: a solo run with the first strap, a group with each
    * runner's own strap, reconnected without the chooser where the device remembers it.
    */
-  async resumeInterruptedRuns(interrupted: readonly InterruptedSession[]): Promise<boolean> {
+  async resumeInterruptedRuns(found: readonly InterruptedSession[]): Promise<boolean> {
     const machinery = await this.#machinery();
     const store = this.library.store;
-    if (!store || this.isRecording || interrupted.length === 0) return false;
+    if (!store || this.isRecording || found.length === 0) return false;
+    // Storage finds them newest first: the tiles stand again in the group's own order.
+    const interrupted = [...found].sort(
+      (a, b) =>
+        (a.meta.group?.place ?? 0) - (b.meta.group?.place ?? 0) ||
+        a.meta.startedAtWallMs - b.meta.startedAtWallMs,
+    );
     const supervised = interrupted.length > 1 || interrupted[0]?.meta.group !== undefined;
     const runs = interrupted.map(
       (session) =>
@@ -412,14 +418,14 @@ export class AppState {
     this.#alert().unlock();
     const groupRef = { groupId: crypto.randomUUID(), size: runners.length };
     const course = this.#course(machinery);
-    const runs = runners.map(({ runner, before }) => {
+    const runs = runners.map(({ runner, before }, place) => {
       const planned = machinery.plannedRun(choice, course);
       const run = new machinery.RunnerRun(store, {
         ...this.#runSetup(machinery, runner, true),
         plan: planned?.plan,
         planRef: planned?.ref,
         before,
-        group: groupRef,
+        group: { ...groupRef, place },
       });
       return run;
     });

@@ -25,17 +25,11 @@ export class HistoryState {
     this.#library = library;
   }
 
-  /** Runners seen in the stored sessions, for the filter (the list is small: summaries only). */
-  get runners(): { id: string; name: string }[] {
-    const runners: { id: string; name: string }[] = [];
-    for (const entry of this.entries ?? []) {
-      const id = entry.runnerId;
-      if (id !== undefined && !runners.some((runner) => runner.id === id)) {
-        runners.push({ id, name: entry.runnerName ?? id });
-      }
-    }
-    return runners;
-  }
+  /**
+   * Runners seen in the stored sessions, for the filter (the list is small: summaries only). A filtered list only
+   * holds one runner's sessions: the runners seen before are kept, so another runner can be picked straight away.
+   */
+  runners = $state.raw<{ id: string; name: string }[]>([]);
 
   async load(): Promise<void> {
     const store = this.#library.store;
@@ -50,6 +44,8 @@ export class HistoryState {
     const [entries, used] = await Promise.all([store.listHistory(query), store.storageUsedBytes()]);
     this.entries = entries;
     this.storageUsedBytes = used;
+    const unfiltered = this.runnerId === undefined && fromMs === undefined && toMs === undefined;
+    this.runners = runnersOf(unfiltered ? [] : this.runners, entries);
   }
 
   async remove(id: string): Promise<void> {
@@ -108,4 +104,19 @@ function dateInputToMs(value: string): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
   if (!match) return undefined;
   return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])).getTime();
+}
+
+/** The runners already known, then any new ones of these entries, each once. */
+function runnersOf(
+  known: readonly { id: string; name: string }[],
+  entries: readonly HistoryEntry[],
+): { id: string; name: string }[] {
+  const runners = [...known];
+  for (const entry of entries) {
+    const id = entry.runnerId;
+    if (id !== undefined && !runners.some((runner) => runner.id === id)) {
+      runners.push({ id, name: entry.runnerName ?? id });
+    }
+  }
+  return runners;
 }

@@ -82,12 +82,22 @@ export class StrapRoster {
     }
     // A strap that never went live (chooser cancelled, Bluetooth off) leaves no tile: its reason shows where the
     // user tapped instead.
-    if (strap.state.kind === 'lost' && !strap.wasLive) {
-      const lost = strap.state;
-      this.connectProblem =
-        lost.reason === 'connect-failed' && connectedBefore >= CONNECTION_LIMIT_AFTER_STRAPS
-          ? { ...lost, reason: 'connection-limit' }
-          : lost;
+    const state = strap.state;
+    // A first connection that failed is retried by the strap itself (it may have vanished mid-discovery): with
+    // several straps live, that is the device's limit, and retrying would only be refused again and again.
+    const refused =
+      state.kind === 'reconnecting' || (state.kind === 'lost' && state.reason === 'connect-failed');
+    if (!strap.wasLive && refused && connectedBefore >= CONNECTION_LIMIT_AFTER_STRAPS) {
+      this.connectProblem = {
+        kind: 'lost',
+        reason: 'connection-limit',
+        detail: `${state.kind === 'lost' ? (state.detail ?? '') : 'first connection failed'} with ${connectedBefore} straps live`,
+      };
+      this.remove(strap);
+      return undefined;
+    }
+    if (state.kind === 'lost' && !strap.wasLive) {
+      this.connectProblem = state;
       this.remove(strap);
       return undefined;
     }

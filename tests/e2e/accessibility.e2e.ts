@@ -172,6 +172,45 @@ const steps: readonly Step[] = [
       await page.getByTestId('history-list').waitFor();
     },
   },
+  {
+    screen: 'group setup, runners and straps',
+    show: async (page) => {
+      await goTo(page, '#/group', m.groupTitle());
+      await page.getByTestId('try-simulated-group').click();
+      await expectAttribute(
+        page.getByTestId('group-strap-row').getByTestId('connection-state'),
+        'data-state',
+        Array.from({ length: 8 }, () => 'live').join(' | '),
+      );
+      // One runner says how they feel; the others skip.
+      const row = page.getByTestId('mood-row').first();
+      await row.getByTestId('mood-feeling').selectOption('2');
+      await row.getByTestId('mood-arousal').selectOption('3');
+    },
+  },
+  {
+    screen: 'group run, live tiles, one raised',
+    show: async (page) => {
+      await page.getByTestId('start-group-run').click();
+      await page.waitForURL((url) => url.hash === '#/group/run');
+      await expect
+        .poll(() =>
+          page.getByTestId('group-tile').getByTestId('heart-rate').filter({ hasText: /\d/u }).count(),
+        )
+        .toBe(8);
+      // Hanna's strap battery is low: her tile rises.
+      await page.locator('[data-testid="group-tile"][data-runner="Hanna"][data-raised="true"]').waitFor();
+    },
+  },
+  {
+    screen: 'group run, after',
+    show: async (page) => {
+      await button(page, m.groupFinishAll()).click();
+      await button(page, m.finishYes()).click();
+      await page.getByRole('heading', { name: m.groupAfterTitle(), exact: true, level: 1 }).waitFor();
+      await page.getByTestId('group-summary-row').first().waitFor();
+    },
+  },
   { screen: 'breathing, setup', show: (page) => goTo(page, '#/breathing', m.breathingTitle()) },
   {
     screen: 'breathing, running',

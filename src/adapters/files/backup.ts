@@ -180,7 +180,11 @@ function backupMeta(meta: SessionMeta): Listed<SessionMeta> {
     runnerName: meta.runnerName,
     group:
       meta.group &&
-      ({ groupId: meta.group.groupId, size: meta.group.size } satisfies Listed<SessionGroupRef>),
+      ({
+        groupId: meta.group.groupId,
+        size: meta.group.size,
+        place: meta.group.place,
+      } satisfies Listed<SessionGroupRef>),
     strap:
       meta.strap &&
       ({

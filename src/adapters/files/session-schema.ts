@@ -125,7 +125,13 @@ const metaSchema = (limits: BackupLimits) =>
       endedAtWallMs: v.optional(wallMsSchema),
       runnerId: v.optional(idSchema),
       runnerName: v.optional(nameSchema),
-      group: v.optional(v.strictObject({ groupId: idSchema, size: smallCountSchema })),
+      group: v.optional(
+        v.strictObject({
+          groupId: idSchema,
+          size: smallCountSchema,
+          place: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999))),
+        }),
+      ),
       strap: v.optional(
         v.strictObject({ name: nameSchema, bodySensorLocation: v.optional(v.picklist(locations)) }),
       ),

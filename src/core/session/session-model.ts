@@ -38,6 +38,8 @@ export interface SessionGroupRef {
   groupId: string;
   /** How many runners the group started with, so a resume can tell whether all of them are back. */
   size: number;
+  /** This runner's place among the group's tiles, from 0: a resumed group stands in the order it had. */
+  place?: number;
 }
 
 export interface SessionStrap {

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { openApp, type AppPage, type OpenAppOptions } from './browser';
 
 /**
@@ -90,6 +90,8 @@ export class EmulatedStrap {
   #batteryPercent: number;
   #connectionAttempts = 0;
   #vanishDuringNextDiscovery = false;
+  #measurementSubscriptions = 0;
+  #connectionRefusal: number | undefined;
   /** The page's `BluetoothDevice.id` for this strap, learnt on the first read through the page. */
   #pageDeviceId: string | undefined;
 
@@ -110,6 +112,26 @@ export class EmulatedStrap {
   /** How many times the page tried to open a GATT connection to this strap (successful or not). */
   get connectionAttempts(): number {
     return this.#connectionAttempts;
+  }
+
+  /**
+   * How many times the page subscribed to Heart Rate Measurement notifications (the GATT operation
+   * `subscribe-to-notifications` on 0x2A37): once per connection that got as far as live.
+   */
+  get measurementSubscriptions(): number {
+    return this.#measurementSubscriptions;
+  }
+
+  /**
+   * Fails unless the page subscribed to Heart Rate Measurement notifications. A real strap only notifies a
+   * subscriber, but this emulation delivers values through reads, which work without a subscription: this is what
+   * proves the app would hear a real strap at all.
+   */
+  expectSubscribed(): void {
+    expect(
+      this.#measurementSubscriptions,
+      `${this.name}: the page never subscribed to Heart Rate Measurement notifications`,
+    ).toBeGreaterThan(0);
   }
 
   get batteryPercent(): number {
@@ -227,14 +249,28 @@ export class EmulatedStrap {
     this.#vanishDuringNextDiscovery = true;
   }
 
+  /**
+   * Every connection attempt is refused with this HCI code (e.g. 0x09 "Connection Limit Exceeded", as a phone
+   * that holds no more links answers), until called with undefined.
+   */
+  refuseConnections(hciCode: number | undefined): void {
+    this.#connectionRefusal = hciCode;
+  }
+
   /** Called by EmulatedBluetooth for a GATT connection or discovery request: the HCI code, or 'vanish'. */
   gattResponse(type: 'connection' | 'discovery'): number | 'vanish' {
     if (type === 'connection') this.#connectionAttempts++;
+    if (type === 'connection' && this.#connectionRefusal !== undefined) return this.#connectionRefusal;
     if (type === 'discovery' && this.#vanishDuringNextDiscovery && this.#present) {
       this.#vanishDuringNextDiscovery = false;
       return 'vanish';
     }
     return this.#present ? hciSuccess : hciPageTimeout;
+  }
+
+  /** Called by EmulatedBluetooth when the page subscribes to one of this strap's characteristics. */
+  noteSubscription(role: CharacteristicRole): void {
+    if (role === 'measurement') this.#measurementSubscriptions++;
   }
 
   /** Called by EmulatedBluetooth for a read of one of this strap's characteristics. */
@@ -518,6 +554,7 @@ export class EmulatedBluetooth {
       );
       return;
     }
+    if (type === 'subscribe-to-notifications') route.strap.noteSubscription(route.role);
     if (type !== 'read') {
       this.#answer(
         `${type} of ${route.role}`,

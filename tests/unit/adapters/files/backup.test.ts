@@ -50,6 +50,12 @@ describe('exportBackup and parseBackup', () => {
     expect(parsed(exportBackup(sessions, '0.1.0'))).toStrictEqual(sessions);
   });
 
+  it("keep a group run's marker with the runner's place among the tiles", () => {
+    const session = tinySession();
+    session.meta.group = { groupId: 'group-1', size: 8, place: 3 };
+    expect(parsed(exportBackup([session], '0.1.0'))).toStrictEqual([session]);
+  });
+
   it('write the versioned envelope and compact samples', () => {
     const doc = document();
     expect(doc.format).toBe('calm-run-backup');
