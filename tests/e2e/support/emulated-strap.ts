@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { openApp, type AppPage, type OpenAppOptions } from './browser';
 
 /**
@@ -90,6 +90,8 @@ export class EmulatedStrap {
   #batteryPercent: number;
   #connectionAttempts = 0;
   #vanishDuringNextDiscovery = false;
+  #answersConnections = true;
+  #measurementSubscriptions = 0;
   /** The page's `BluetoothDevice.id` for this strap, learnt on the first read through the page. */
   #pageDeviceId: string | undefined;
 
@@ -110,6 +112,26 @@ export class EmulatedStrap {
   /** How many times the page tried to open a GATT connection to this strap (successful or not). */
   get connectionAttempts(): number {
     return this.#connectionAttempts;
+  }
+
+  /**
+   * How many times the page subscribed to Heart Rate Measurement notifications (the GATT operation
+   * `subscribe-to-notifications` on 0x2A37): once per connection that got as far as live.
+   */
+  get measurementSubscriptions(): number {
+    return this.#measurementSubscriptions;
+  }
+
+  /**
+   * Fails unless the page subscribed to Heart Rate Measurement notifications. A real strap only notifies a
+   * subscriber, but this emulation delivers values through reads, which work without a subscription: this is what
+   * proves the app would hear a real strap at all.
+   */
+  expectSubscribed(): void {
+    expect(
+      this.#measurementSubscriptions,
+      `${this.name}: the page never subscribed to Heart Rate Measurement notifications`,
+    ).toBeGreaterThan(0);
   }
 
   get batteryPercent(): number {
@@ -218,14 +240,28 @@ export class EmulatedStrap {
     this.#vanishDuringNextDiscovery = true;
   }
 
-  /** Called by EmulatedBluetooth for a GATT connection or discovery request: the HCI code, or 'vanish'. */
-  gattResponse(type: 'connection' | 'discovery'): number | 'vanish' {
+  /**
+   * Whether the strap answers connection attempts at all. A strap that does not leaves the attempt pending, as a
+   * strap that has hung does (Chromium's emulation never times it out); the page must give it up itself.
+   */
+  answerConnections(answers: boolean): void {
+    this.#answersConnections = answers;
+  }
+
+  /** Called by EmulatedBluetooth for a GATT connection or discovery request: the HCI code, 'vanish', or 'silence'. */
+  gattResponse(type: 'connection' | 'discovery'): number | 'vanish' | 'silence' {
     if (type === 'connection') this.#connectionAttempts++;
+    if (type === 'connection' && !this.#answersConnections) return 'silence';
     if (type === 'discovery' && this.#vanishDuringNextDiscovery && this.#present) {
       this.#vanishDuringNextDiscovery = false;
       return 'vanish';
     }
     return this.#present ? hciSuccess : hciPageTimeout;
+  }
+
+  /** Called by EmulatedBluetooth when the page subscribes to one of this strap's characteristics. */
+  noteSubscription(role: CharacteristicRole): void {
+    if (role === 'measurement') this.#measurementSubscriptions++;
   }
 
   /** Called by EmulatedBluetooth for a read of one of this strap's characteristics. */
@@ -337,6 +373,7 @@ export class EmulatedBluetooth {
   readonly #straps = new Map<string, EmulatedStrap>();
   readonly #characteristics = new Map<string, { strap: EmulatedStrap; role: CharacteristicRole }>();
   readonly #answeredPrompts = new Set<string>();
+  readonly #switchedOff = new Set<EmulatedStrap>();
   #choice: Choice | undefined;
   #stopped = false;
 
@@ -448,6 +485,27 @@ export class EmulatedBluetooth {
     await this.session.send('BluetoothEmulation.setSimulatedCentralState', { state });
   }
 
+  /**
+   * Bluetooth switched off on the phone: every link drops and nothing connects until `switchOn()`. (Chromium's
+   * emulated 'powered-off' state alone keeps links up and lets connections through, so the straps go out of reach
+   * here as well.)
+   */
+  async switchOff(): Promise<void> {
+    await this.setAdapterState('powered-off');
+    for (const strap of this.#straps.values()) {
+      if (!strap.present) continue;
+      this.#switchedOff.add(strap);
+      await strap.goAway();
+    }
+  }
+
+  /** Bluetooth switched on again: the straps that were in reach before are again, with their services. */
+  async switchOn(): Promise<void> {
+    await this.setAdapterState('powered-on');
+    for (const strap of this.#switchedOff) await strap.comeBack();
+    this.#switchedOff.clear();
+  }
+
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
@@ -473,6 +531,7 @@ export class EmulatedBluetooth {
     const strap = this.#straps.get(address);
     const code = strap ? strap.gattResponse(type) : hciPageTimeout;
     this.log.push(`${type} ${address} -> ${code}`);
+    if (code === 'silence') return;
     if (code === 'vanish') {
       // The link drops, and the discovery in flight fails with it (left unanswered, it would block the next one).
       const vanished = (strap?.goAway() ?? Promise.resolve()).then(() =>
@@ -509,6 +568,7 @@ export class EmulatedBluetooth {
       );
       return;
     }
+    if (type === 'subscribe-to-notifications') route.strap.noteSubscription(route.role);
     if (type !== 'read') {
       this.#answer(
         `${type} of ${route.role}`,
