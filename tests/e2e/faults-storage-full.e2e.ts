@@ -32,13 +32,14 @@ async function setDiskFull(page: Page, full: boolean): Promise<void> {
     const flag = '__calmRunDiskFull';
     if (!Reflect.has(window, flag)) {
       for (const method of ['put', 'add'] as const) {
-        const original = IDBObjectStore.prototype[method];
-        IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: [unknown, IDBValidKey?]) {
+        const original: unknown = Reflect.get(IDBObjectStore.prototype, method);
+        if (typeof original !== 'function') continue;
+        Reflect.set(IDBObjectStore.prototype, method, function (this: IDBObjectStore, ...args: unknown[]) {
           if (Reflect.get(window, flag) === true) {
             throw new DOMException('The disk is full (injected by the test)', 'QuotaExceededError');
           }
-          return original.apply(this, args);
-        };
+          return Reflect.apply(original, this, args) as unknown;
+        });
       }
     }
     Reflect.set(window, flag, full);

@@ -35,7 +35,7 @@ export interface LaunchOptions {
   webBluetooth?: boolean;
 }
 
-function chromiumArgs(options: LaunchOptions): string[] {
+export function chromiumArgs(options: LaunchOptions): string[] {
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -141,7 +141,7 @@ export async function openAppInProfile(options: OpenAppOptions & LaunchOptions =
 }
 
 /** Opens the app in a new page of this context, with its console watched. */
-async function openAppIn(context: BrowserContext, options: OpenAppOptions): Promise<AppPage> {
+export async function openAppIn(context: BrowserContext, options: OpenAppOptions): Promise<AppPage> {
   if (options.withoutWebBluetooth === true) {
     await context.addInitScript(() => {
       Reflect.deleteProperty(Navigator.prototype, 'bluetooth');

@@ -331,6 +331,7 @@ export class EmulatedStrap {
   /**
    * Reads a characteristic through the page's own objects; resolves with the bytes the page received. The page's
    * device is found by name, and by its id once known: after a reload Chromium's emulation reports the name as ''.
+   * In a browser started anew on the same profile the id is not known yet either: a lone unnamed device is taken.
    */
   async #readInPage(
     service: BluetoothServiceUUID,
@@ -339,9 +340,11 @@ export class EmulatedStrap {
     const { id, bytes } = await this.#bluetooth.page.evaluate(
       async ({ name, id, service, characteristic }) => {
         const devices = await navigator.bluetooth.getDevices();
-        const device = devices.find((candidate) =>
-          id === undefined ? candidate.name === name : candidate.id === id,
-        );
+        const lone = devices.length === 1 && devices[0]?.name === '' ? devices[0] : undefined;
+        const device =
+          id === undefined
+            ? (devices.find((candidate) => candidate.name === name) ?? lone)
+            : devices.find((candidate) => candidate.id === id);
         if (!device?.gatt) throw new Error(`The page has no permitted Bluetooth device ${id ?? name}`);
         const found = await (await device.gatt.getPrimaryService(service)).getCharacteristic(characteristic);
         const value = await found.readValue();
