@@ -1,6 +1,6 @@
 import { decodeSamples } from '../core/session/sample-codec';
 import { CHUNK_INTERVAL_MS, isChunkDue, takeChunk } from '../core/session/sample-chunk';
-import { monotonicStallMs, type ClockReading } from '../core/session/monotonic-stall';
+import { checkMonotonicStall, type ClockReading } from '../core/session/monotonic-stall';
 import {
   createRecorder,
   recordSession,
@@ -58,8 +58,8 @@ export class RunRecording {
   #unstoredChunks: SampleChunk[] = [];
   #storedMeta: SessionMeta | undefined;
   #flushing: Promise<void> | undefined;
-  /** The last reading of both clocks, to notice the monotonic clock standing still (see monotonicStallMs). */
-  #lastReading: ClockReading | undefined;
+  /** The last reading at which both clocks agreed, to notice the monotonic clock standing still. */
+  #clockReference: ClockReading | undefined;
 
   constructor(store: SessionStorage) {
     this.#store = store;
@@ -90,7 +90,7 @@ export class RunRecording {
     this.problem = undefined;
     this.state = createRecorder();
     const now = readClocks();
-    this.#lastReading = now;
+    this.#clockReference = now;
     this.#dispatch({
       type: 'start',
       id: crypto.randomUUID(),
@@ -201,7 +201,7 @@ export class RunRecording {
     const storedSamples = parts.flatMap((bytes) => decodeSamples(bytes));
     this.state = createRecorder();
     const now = readClocks();
-    this.#lastReading = now;
+    this.#clockReference = now;
     this.#dispatch({
       type: 'resumeAfterReload',
       meta: interrupted.meta,
@@ -249,12 +249,10 @@ export class RunRecording {
     return now.monotonicMs;
   }
 
-  /** Moves the run's time on by whatever the monotonic clock missed since the last reading. */
+  /** Moves the run's time on by whatever the monotonic clock missed (see checkMonotonicStall). */
   #noteReading(reading: ClockReading): void {
-    const last = this.#lastReading;
-    if (last && reading.monotonicMs < last.monotonicMs) return;
-    this.#lastReading = reading;
-    const missedMs = last ? monotonicStallMs(last, reading) : 0;
+    const { reference, missedMs } = checkMonotonicStall(this.#clockReference, reading);
+    this.#clockReference = reference;
     if (missedMs > 0) this.#dispatch({ type: 'monotonicStalled', missedMs });
   }
 

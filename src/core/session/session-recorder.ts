@@ -75,7 +75,7 @@ export type RecorderAction =
   | { type: 'phase'; atMs: number; phase: string }
   | { type: 'feelings'; after?: MoodReport; exertion?: ExertionScore; notes?: string }
   /**
-   * The monotonic clock stood still for `missedMs` while time went on (see `monotonicStallMs`): every monotonic
+   * The monotonic clock stood still for `missedMs` while time went on (see `checkMonotonicStall`): every monotonic
    * time the recorder keeps moves that much into the past, so elapsed time goes on from where it truly is.
    */
   | { type: 'monotonicStalled'; missedMs: number }
