@@ -138,15 +138,19 @@ export class EmulatedStrap {
     return this.#batteryPercent;
   }
 
-  /** Queues the bytes and has the page read its own Heart Rate Measurement characteristic, answered with them. */
-  async sendMeasurement(bytes: readonly number[] | Uint8Array): Promise<void> {
+  /**
+   * Queues the bytes and has the page read its own Heart Rate Measurement characteristic, answered with them.
+   * Resolves with the page's Date.now() just after the value arrived there.
+   */
+  async sendMeasurement(bytes: readonly number[] | Uint8Array): Promise<number> {
     const packet = Uint8Array.from(bytes);
     this.#measurements.push(packet);
     try {
-      const received = await this.#readInPage('heart_rate', 'heart_rate_measurement');
+      const { bytes: received, atWallMs } = await this.#readInPage('heart_rate', 'heart_rate_measurement');
       if (received.join(',') !== packet.join(',')) {
         throw new Error(`The page read [${received.join(', ')}] instead of [${packet.join(', ')}]`);
       }
+      return atWallMs;
     } finally {
       // A read that never reached the strap leaves its bytes behind: drop them so the next send is not off by one.
       const left = this.#measurements.indexOf(packet);
@@ -157,7 +161,7 @@ export class EmulatedStrap {
   /** Changes the Battery Level and delivers it the same way, so the app's battery listener fires. */
   async setBattery(percent: number): Promise<void> {
     this.#batteryPercent = percent;
-    const received = await this.#readInPage('battery_service', 'battery_level');
+    const { bytes: received } = await this.#readInPage('battery_service', 'battery_level');
     if (received[0] !== percent) {
       throw new Error(`The page read battery ${received[0]} instead of ${percent}`);
     }
@@ -336,8 +340,8 @@ export class EmulatedStrap {
   async #readInPage(
     service: BluetoothServiceUUID,
     characteristic: BluetoothCharacteristicUUID,
-  ): Promise<number[]> {
-    const { id, bytes } = await this.#bluetooth.page.evaluate(
+  ): Promise<{ bytes: number[]; atWallMs: number }> {
+    const { id, bytes, atWallMs } = await this.#bluetooth.page.evaluate(
       async ({ name, id, service, characteristic }) => {
         const devices = await navigator.bluetooth.getDevices();
         const lone = devices.length === 1 && devices[0]?.name === '' ? devices[0] : undefined;
@@ -350,13 +354,14 @@ export class EmulatedStrap {
         const value = await found.readValue();
         return {
           id: device.id,
+          atWallMs: Date.now(),
           bytes: Array.from(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)),
         };
       },
       { name: this.name, id: this.#pageDeviceId, service, characteristic },
     );
     this.#pageDeviceId = id;
-    return bytes;
+    return { bytes, atWallMs };
   }
 }
 

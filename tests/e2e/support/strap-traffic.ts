@@ -29,6 +29,8 @@ export interface SentPacket {
 export class StrapTraffic {
   /** Every packet the strap delivered to the page, in order. */
   readonly sent: SentPacket[] = [];
+  /** The page's Date.now() just after each packet arrived there, in the same order. */
+  readonly receivedAtPageWallMs: number[] = [];
   readonly #nextRrMs: () => number;
   /** The RR interval (whole ms) of the beat in progress. */
   #beatMs: number;
@@ -61,8 +63,9 @@ export class StrapTraffic {
 
   /** Sends the next packet through the page's own characteristic; it counts as sent once the page received it. */
   async sendTo(strap: EmulatedStrap, packet: SentPacket = this.next()): Promise<SentPacket> {
-    await strap.sendMeasurement(measurementPacket(packet.heartRateBpm, packet.rrMs));
+    const atWallMs = await strap.sendMeasurement(measurementPacket(packet.heartRateBpm, packet.rrMs));
     this.sent.push(packet);
+    this.receivedAtPageWallMs.push(atWallMs);
     return packet;
   }
 }
