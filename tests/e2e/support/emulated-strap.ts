@@ -336,29 +336,50 @@ export class EmulatedStrap {
    * Reads a characteristic through the page's own objects; resolves with the bytes the page received. The page's
    * device is found by name, and by its id once known: after a reload Chromium's emulation reports the name as ''.
    * In a browser started anew on the same profile the id is not known yet either: a lone unnamed device is taken.
+   * The characteristic found is kept in the page until the device next disconnects (a reconnection hands out new
+   * objects), so a stream of packets does not look it up each time.
    */
   async #readInPage(
     service: BluetoothServiceUUID,
     characteristic: BluetoothCharacteristicUUID,
   ): Promise<{ bytes: number[]; atWallMs: number }> {
     const { id, bytes, atWallMs } = await this.#bluetooth.page.evaluate(
-      async ({ name, id, service, characteristic }) => {
-        const devices = await navigator.bluetooth.getDevices();
-        const lone = devices.length === 1 && devices[0]?.name === '' ? devices[0] : undefined;
-        const device =
-          id === undefined
-            ? (devices.find((candidate) => candidate.name === name) ?? lone)
-            : devices.find((candidate) => candidate.id === id);
-        if (!device?.gatt) throw new Error(`The page has no permitted Bluetooth device ${id ?? name}`);
-        const found = await (await device.gatt.getPrimaryService(service)).getCharacteristic(characteristic);
-        const value = await found.readValue();
+      async ({ name, id, service, characteristic, cacheKey }) => {
+        const cache = ((window as unknown as Record<string, unknown>)[cacheKey] ??= new Map()) as Map<
+          string,
+          { deviceId: string; found: BluetoothRemoteGATTCharacteristic }
+        >;
+        const key = `${id ?? name}|${String(service)}|${String(characteristic)}`;
+        let cached = cache.get(key);
+        if (!cached) {
+          const devices = await navigator.bluetooth.getDevices();
+          const lone = devices.length === 1 && devices[0]?.name === '' ? devices[0] : undefined;
+          const device =
+            id === undefined
+              ? (devices.find((candidate) => candidate.name === name) ?? lone)
+              : devices.find((candidate) => candidate.id === id);
+          if (!device?.gatt) throw new Error(`The page has no permitted Bluetooth device ${id ?? name}`);
+          const found = await (
+            await device.gatt.getPrimaryService(service)
+          ).getCharacteristic(characteristic);
+          cached = { deviceId: device.id, found };
+          cache.set(key, cached);
+          device.addEventListener('gattserverdisconnected', () => cache.delete(key), { once: true });
+        }
+        const value = await cached.found.readValue();
         return {
-          id: device.id,
+          id: cached.deviceId,
           atWallMs: Date.now(),
           bytes: Array.from(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)),
         };
       },
-      { name: this.name, id: this.#pageDeviceId, service, characteristic },
+      {
+        name: this.name,
+        id: this.#pageDeviceId,
+        service,
+        characteristic,
+        cacheKey: '__calmRunEmulatedStrapCharacteristics',
+      },
     );
     this.#pageDeviceId = id;
     return { bytes, atWallMs };
