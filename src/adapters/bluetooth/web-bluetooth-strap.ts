@@ -113,24 +113,26 @@ export class WebBluetoothStrap implements HeartRateSource {
    * resolves: the caller has nothing left to do. A failure rejects as before.
    */
   async #connectGattWithin(device: BluetoothDevice, generation: number): Promise<void> {
-    let timedOut = false;
     let cancelDeadline: (() => void) | undefined;
-    const deadline = new Promise<void>((resolve) => {
+    const deadline = new Promise<'timed-out'>((resolve) => {
       cancelDeadline = this.#clock.setTimeout(() => {
-        timedOut = true;
-        resolve();
+        resolve('timed-out');
       }, connectAttemptTimeoutMs);
     });
+    let outcome: 'connected' | 'timed-out';
     try {
-      await Promise.race([this.#connectGatt(device, generation), deadline]);
+      outcome = await Promise.race([
+        this.#connectGatt(device, generation).then(() => 'connected' as const),
+        deadline,
+      ]);
     } finally {
       cancelDeadline?.();
     }
-    if (!timedOut || generation !== this.#generation) return;
+    if (outcome === 'connected' || generation !== this.#generation) return;
     const next = ++this.#generation;
     this.#detachCharacteristics();
     this.#scheduleReconnect(next);
-    // A link that came up halfway goes down too; its gattserverdisconnected reschedules the same attempt.
+    // A link that came up halfway goes down too; its gattserverdisconnected asks for the next attempt again.
     device.gatt?.disconnect();
   }
 
