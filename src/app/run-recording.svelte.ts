@@ -1,5 +1,6 @@
 import { decodeSamples } from '../core/session/sample-codec';
 import { CHUNK_INTERVAL_MS, isChunkDue, takeChunk } from '../core/session/sample-chunk';
+import { checkMonotonicStall, type ClockReading } from '../core/session/monotonic-stall';
 import {
   createRecorder,
   recordSession,
@@ -34,6 +35,11 @@ export type RecordingLockScope = 'tab' | 'session';
 
 /** How often the controller checks whether a chunk is due; the recorder itself decides (at least every 5 s). */
 const flushCheckMs = 1000;
+/**
+ * A chunk is taken this long after the last one: one check (or one packet, about a second apart) early, so a chunk
+ * due at 5 s never waits until 6 s and the promise of at most 5 s lost holds.
+ */
+const chunkDueAfterMs = CHUNK_INTERVAL_MS - flushCheckMs;
 
 function strapOnRecord(strap: StrapConnection): SessionStrap | undefined {
   const info = strap.info;
@@ -61,6 +67,8 @@ export class RunRecording {
   #storedMeta: SessionMeta | undefined;
   #flushing: Promise<void> | undefined;
   readonly #lockScope: RecordingLockScope;
+  /** The last reading at which both clocks agreed, to notice the monotonic clock standing still. */
+  #clockReference: ClockReading | undefined;
 
   constructor(store: SessionStorage, options: { lockScope?: RecordingLockScope } = {}) {
     this.#store = store;
@@ -95,12 +103,14 @@ export class RunRecording {
     const strapInfo = strap ? strapOnRecord(strap) : undefined;
     this.problem = undefined;
     this.state = createRecorder();
+    const now = readClocks();
+    this.#clockReference = now;
     this.#dispatch({
       type: 'start',
       id,
       kind: options.kind ?? 'run',
-      atMs: performance.now(),
-      wallClockMs: Date.now(),
+      atMs: now.monotonicMs,
+      wallClockMs: now.wallClockMs,
       strapLive: strap?.state.kind === 'live',
       ...(strapInfo && { strap: strapInfo }),
       ...(options.before && { before: options.before }),
@@ -128,26 +138,28 @@ export class RunRecording {
   }
 
   pause(): void {
-    this.#dispatch({ type: 'pause', atMs: performance.now() });
+    this.#dispatch({ type: 'pause', atMs: this.#nowMs() });
   }
 
   resume(): void {
-    this.#dispatch({ type: 'resume', atMs: performance.now() });
+    this.#dispatch({ type: 'resume', atMs: this.#nowMs() });
   }
 
   mark(label?: string): void {
-    this.#dispatch({ type: 'mark', atMs: performance.now(), ...(label !== undefined && { label }) });
+    this.#dispatch({ type: 'mark', atMs: this.#nowMs(), ...(label !== undefined && { label }) });
   }
 
   cue(cueId: string): void {
-    this.#dispatch({ type: 'cue', atMs: performance.now(), cueId });
+    this.#dispatch({ type: 'cue', atMs: this.#nowMs(), cueId });
   }
 
   /** Ends the run, stores the rest and the summary, and lets another tab record. Returns the session id. */
   async finish(): Promise<string | undefined> {
     const id = this.state.meta?.id;
     if (!this.isActive) return id;
-    this.#dispatch({ type: 'finish', atMs: performance.now(), wallClockMs: Date.now() });
+    const now = readClocks();
+    this.#noteReading(now);
+    this.#dispatch({ type: 'finish', atMs: now.monotonicMs, wallClockMs: now.wallClockMs });
     await this.#stop();
     return id;
   }
@@ -200,13 +212,15 @@ export class RunRecording {
     const parts = await this.#store.loadSamplesBytes(interrupted.meta.id);
     const storedSamples = parts.flatMap((bytes) => decodeSamples(bytes));
     this.state = createRecorder();
+    const now = readClocks();
+    this.#clockReference = now;
     this.#dispatch({
       type: 'resumeAfterReload',
       meta: interrupted.meta,
       storedSamples,
       nextChunkSeq: interrupted.nextSeq,
-      atMs: performance.now(),
-      wallClockMs: Date.now(),
+      atMs: now.monotonicMs,
+      wallClockMs: now.wallClockMs,
     });
     this.#storedMeta = interrupted.meta;
   }
@@ -226,10 +240,16 @@ export class RunRecording {
 
   readonly #onStrapEvent = (event: StrapEvent): void => {
     if (event.type === 'measurement') {
-      this.#dispatch({ type: 'measurement', measurement: event.measurement });
+      const { measurement } = event;
+      this.#noteReading({ monotonicMs: measurement.receivedAtMs, wallClockMs: measurement.wallClockMs });
+      this.#dispatch({ type: 'measurement', measurement });
+      // Arriving packets take the chunk too: with the screen off the browser may run the timer below only once a
+      // minute, and the promise of at most 5 s lost must not depend on it.
+      if (this.#flushTimer !== undefined && isChunkDue(this.state, measurement.receivedAtMs, chunkDueAfterMs))
+        void this.#flush();
     } else if (event.type === 'state') {
       const strap = this.#strap ? strapOnRecord(this.#strap) : undefined;
-      this.#dispatch({ type: 'strap', atMs: performance.now(), state: event.state, ...(strap && { strap }) });
+      this.#dispatch({ type: 'strap', atMs: this.#nowMs(), state: event.state, ...(strap && { strap }) });
     }
   };
 
@@ -237,12 +257,24 @@ export class RunRecording {
     this.state = recordSession(this.state, action);
   }
 
+  /** The monotonic time now, once a stall of that clock since the last reading has been accounted for. */
+  #nowMs(): number {
+    const now = readClocks();
+    this.#noteReading(now);
+    return now.monotonicMs;
+  }
+
+  /** Moves the run's time on by whatever the monotonic clock missed (see checkMonotonicStall). */
+  #noteReading(reading: ClockReading): void {
+    const { reference, missedMs } = checkMonotonicStall(this.#clockReference, reading);
+    this.#clockReference = reference;
+    if (missedMs > 0) this.#dispatch({ type: 'monotonicStalled', missedMs });
+  }
+
   #startFlushing(): void {
     clearInterval(this.#flushTimer);
     this.#flushTimer = setInterval(() => {
-      // Checked once a second, so a chunk due at 5 s could wait until 6 s: asking one check early keeps the
-      // promise of at most 5 s lost.
-      if (isChunkDue(this.state, performance.now(), CHUNK_INTERVAL_MS - flushCheckMs)) void this.#flush();
+      if (isChunkDue(this.state, this.#nowMs(), chunkDueAfterMs)) void this.#flush();
     }, flushCheckMs);
   }
 
@@ -262,7 +294,7 @@ export class RunRecording {
 
   /** Takes what is due from the recorder at once (so no later sample is missed), then stores it in order. */
   #flush(): Promise<void> {
-    const taken = takeChunk(this.state, performance.now());
+    const taken = takeChunk(this.state, this.#nowMs());
     this.state = taken.state;
     if (taken.chunk) this.#unstoredChunks.push(taken.chunk);
     const previous = this.#flushing ?? Promise.resolve();
@@ -300,4 +332,8 @@ export class RunRecording {
       return false;
     }
   }
+}
+
+function readClocks(): ClockReading {
+  return { monotonicMs: performance.now(), wallClockMs: Date.now() };
 }

@@ -162,7 +162,7 @@ async function timeConnect(
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  let sent: Promise<void> | undefined;
+  let sent: Promise<number> | undefined;
   const onOperation = (event: { type: string }) => {
     if (event.type === 'subscribe-to-notifications' && !sent) sent = strap.sendMeasurement(packetAt(0));
   };

@@ -472,6 +472,7 @@ describe('accessibility: the zone in words, shape and a polite live region', () 
       return result;
     }, states);
     expect(new Set(shapes).size, shapes.join('\n')).toBe(states.length);
+    strap.expectSubscribed();
     app.expectNoUnhandledErrors();
   });
 });

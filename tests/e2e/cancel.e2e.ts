@@ -28,6 +28,7 @@ describe('when connecting does not get as far as a strap', () => {
     await expectText(page.getByTestId('heart-rate'), '71');
     expect(await textOf(problem)).toBe('');
 
+    strap.expectSubscribed();
     expect(bluetooth.problems).toEqual([]);
     app.expectNoUnhandledErrors();
   });

@@ -79,6 +79,7 @@ describe('coaching during a run', () => {
     await expect
       .poll(() => page.getByTestId('last-cue').textContent())
       .toContain('Nice, back in your calm zone');
+    strap.expectSubscribed();
     app.expectNoUnhandledErrors();
   });
 });

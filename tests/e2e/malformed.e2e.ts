@@ -52,6 +52,7 @@ describe('malformed Heart Rate Measurement packets', () => {
     await page.getByText(m.diagnostics(), { exact: true }).click();
     expect(await malformedCount.isVisible()).toBe(true);
 
+    strap.expectSubscribed();
     expect(bluetooth.problems).toEqual([]);
     app.expectNoUnhandledErrors();
   });

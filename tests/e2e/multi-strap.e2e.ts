@@ -53,6 +53,8 @@ describe('several straps at once over Web Bluetooth', () => {
     await expectText(therapistTile.getByTestId('heart-rate'), '68');
     expect(await textOf(runnerTile.getByTestId('heart-rate'))).toBe('133');
 
+    runner.expectSubscribed();
+    therapist.expectSubscribed();
     expect(bluetooth.problems).toEqual([]);
     app.expectNoUnhandledErrors();
   });

@@ -104,6 +104,7 @@ describe('pairing a strap over Web Bluetooth', () => {
 
     await expectState(page, 'live');
     expect(await textOf(page.getByTestId('malformed-count'))).toBe('0');
+    strap.expectSubscribed();
     expect(bluetooth.problems).toEqual([]);
     app.expectNoUnhandledErrors();
   });
@@ -123,6 +124,7 @@ describe('pairing a strap over Web Bluetooth', () => {
     expect(await textOf(page.getByTestId('battery'))).toBe('');
     expect(await textOf(page.getByTestId('body-location'))).toBe('');
     expect(await textOf(page.getByTestId('device-info'))).toBe('');
+    strap.expectSubscribed();
     expect(bluetooth.problems).toEqual([]);
     app.expectNoUnhandledErrors();
   });

@@ -48,6 +48,7 @@ describe('a strap that drops out', () => {
     await expectText(page.getByTestId('heart-rate'), '88');
     await expectText(page.getByTestId('rr-count'), '2');
 
+    strap.expectSubscribed();
     expect(bluetooth.problems).toEqual([]);
     app.expectNoUnhandledErrors();
   });
@@ -92,6 +93,7 @@ describe('a strap that drops out', () => {
     expect(await stateOf(page)).toBe('idle');
     expect(strap.connectionAttempts).toBe(attemptsBefore);
 
+    strap.expectSubscribed();
     expect(bluetooth.problems).toEqual([]);
     app.expectNoUnhandledErrors();
   });
@@ -112,6 +114,7 @@ describe('a strap that drops out', () => {
     await strap.sendMeasurement([withContact, 73, 0x00, 0x04]);
     await expectText(page.getByTestId('heart-rate'), '73');
 
+    strap.expectSubscribed();
     expect(bluetooth.problems).toEqual([]);
     app.expectNoUnhandledErrors();
   });
@@ -140,6 +143,7 @@ describe('a strap that drops out', () => {
     await strap.sendMeasurement([withContact, 71, 0x00, 0x04]);
     await expectText(page.getByTestId('heart-rate'), '71');
 
+    strap.expectSubscribed();
     expect(bluetooth.problems).toEqual([]);
     app.expectNoUnhandledErrors();
   });

@@ -133,6 +133,7 @@ describe('a run recorded with the strap', () => {
       `imported ${imported.durationText}, recorded ${original.durationText}`,
     ).toBeLessThanOrEqual(1);
 
+    strap.expectSubscribed();
     expect(bluetooth.problems).toEqual([]);
     app.expectNoUnhandledErrors();
   });
@@ -169,6 +170,7 @@ describe('a run recorded with the strap', () => {
       `imported ${imported.durationText}, recorded ${original.durationText} (paused time is not run time)`,
     ).toBeLessThanOrEqual(1);
 
+    strap.expectSubscribed();
     expect(bluetooth.problems).toEqual([]);
     app.expectNoUnhandledErrors();
   });

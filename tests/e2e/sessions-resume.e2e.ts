@@ -151,6 +151,7 @@ describe('a run interrupted by a reload', () => {
     expect(summary.beats).toBe(storedBeats);
     expect(summary.maxBpm).toBe(Math.max(...samples.map((sample) => sample.heartRateBpm ?? 0)));
 
+    strap.expectSubscribed();
     expect(bluetooth.problems).toEqual([]);
     app.expectNoUnhandledErrors();
   });

@@ -7,6 +7,13 @@ import { StrapEventHub } from '../strap-event-hub';
 import { classifyBluetoothError } from './classify-bluetooth-error';
 import { decodeUtf8Characteristic } from './text-characteristic';
 
+/**
+ * How long one attempt to get a strap live (connect, discovery, subscribing) may take. A strap that never answers
+ * would otherwise hold the attempt, and with it every later reconnect, for ever: Chrome's own connection timeout
+ * differs by platform and is not guaranteed (its Bluetooth emulation has none).
+ */
+export const connectAttemptTimeoutMs = 20_000;
+
 export const heartRateRequestOptions: RequestDeviceOptions = {
   filters: [{ services: [gattServices.heartRate] }],
   optionalServices: [gattServices.battery, gattServices.deviceInformation],
@@ -71,7 +78,7 @@ export class WebBluetoothStrap implements HeartRateSource {
     this.#hub.setInfo({ name: device.name ?? '' });
     this.#hub.setState({ kind: 'connecting' });
     try {
-      await this.#connectGatt(device, generation);
+      await this.#connectGattWithin(device, generation);
     } catch (error) {
       if (generation !== this.#generation) return;
       const classified = classifyBluetoothError(error);
@@ -98,6 +105,35 @@ export class WebBluetoothStrap implements HeartRateSource {
     if (this.#device?.gatt?.connected === true) this.#device.gatt.disconnect();
     this.#reconnectAttempt = 0;
     this.#hub.setState({ kind: 'idle' });
+  }
+
+  /**
+   * #connectGatt, given up after connectAttemptTimeoutMs: the hung attempt is cancelled (gatt.disconnect() aborts a
+   * pending connect), its late answers are dropped (a new generation), and the next attempt is scheduled. A give-up
+   * resolves: the caller has nothing left to do. A failure rejects as before.
+   */
+  async #connectGattWithin(device: BluetoothDevice, generation: number): Promise<void> {
+    let cancelDeadline: (() => void) | undefined;
+    const deadline = new Promise<'timed-out'>((resolve) => {
+      cancelDeadline = this.#clock.setTimeout(() => {
+        resolve('timed-out');
+      }, connectAttemptTimeoutMs);
+    });
+    let outcome: 'connected' | 'timed-out';
+    try {
+      outcome = await Promise.race([
+        this.#connectGatt(device, generation).then(() => 'connected' as const),
+        deadline,
+      ]);
+    } finally {
+      cancelDeadline?.();
+    }
+    if (outcome === 'connected' || generation !== this.#generation) return;
+    const next = ++this.#generation;
+    this.#detachCharacteristics();
+    this.#scheduleReconnect(next);
+    // A link that came up halfway goes down too; its gattserverdisconnected asks for the next attempt again.
+    device.gatt?.disconnect();
   }
 
   async #connectGatt(device: BluetoothDevice, generation: number): Promise<void> {
@@ -178,6 +214,8 @@ export class WebBluetoothStrap implements HeartRateSource {
   };
 
   #scheduleReconnect(generation: number): void {
+    // One timer at a time: a give-up and the drop it causes may both ask for the next attempt.
+    this.#cancelReconnectTimer?.();
     const attempt = ++this.#reconnectAttempt;
     const delayMs = reconnectDelayMs(attempt);
     this.#hub.setState({
@@ -194,7 +232,7 @@ export class WebBluetoothStrap implements HeartRateSource {
     const device = this.#device;
     if (!device || generation !== this.#generation || this.#userDisconnected) return;
     try {
-      await this.#connectGatt(device, generation);
+      await this.#connectGattWithin(device, generation);
     } catch {
       // Out of range, or gone again mid-discovery: keep trying with a longer wait.
       if (generation === this.#generation) this.#scheduleReconnect(generation);

@@ -69,6 +69,12 @@ const idSchema = v.pipe(
   v.maxLength(textCaps.id),
   v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'Expected an id of letters, digits and . _ : - only'),
 );
+/** A plan id may also be a course plan's path, `course/week-n/run-m` (see course-plan.ts). */
+const planIdSchema = v.pipe(
+  v.string(),
+  v.maxLength(textCaps.id),
+  v.regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, 'Expected a plan id of letters, digits and . _ : / - only'),
+);
 const nameSchema = v.pipe(v.string(), v.maxLength(textCaps.name));
 const wallMsSchema = v.pipe(v.number(), v.finite(), v.minValue(minWallMs), v.maxValue(maxWallMs));
 const durationSchema = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(maxSessionMs));
@@ -137,7 +143,7 @@ const metaSchema = (limits: BackupLimits) =>
       ),
       plan: v.optional(
         v.strictObject({
-          planId: idSchema,
+          planId: planIdSchema,
           name: nameSchema,
           courseWeek: v.optional(smallCountSchema),
           courseRun: v.optional(smallCountSchema),

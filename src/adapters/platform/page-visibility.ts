@@ -1,3 +1,5 @@
+import { checkMonotonicStall, type ClockReading } from '../../core/session/monotonic-stall';
+
 /** The part of document this needs. */
 export interface VisibilityDocument {
   readonly visibilityState: DocumentVisibilityState;
@@ -12,9 +14,12 @@ export interface HiddenTimeTrackerOptions {
   readonly document?: VisibilityDocument;
   /**
    * A monotonic clock in ms (performance.now by default): the wall clock can jump when the phone syncs its time.
-   * Caveat: on some phones performance.now does not advance while the whole device sleeps.
+   * On some phones performance.now does not advance while the whole device sleeps: it is cross-checked with
+   * `wallClockMs` (see checkMonotonicStall), so a pocketed phone's ten minutes are not told as two.
    */
   readonly monotonicMs?: () => number;
+  /** The wall clock in ms (Date.now by default). */
+  readonly wallClockMs?: () => number;
 }
 
 function defaultDocument(): VisibilityDocument | undefined {
@@ -29,7 +34,8 @@ export class HiddenTimeTracker {
   readonly #onVisibleAgain: (hiddenMs: number) => void;
   readonly #document: VisibilityDocument | undefined;
   readonly #monotonicMs: () => number;
-  #hiddenSinceMs: number | undefined;
+  readonly #wallClockMs: () => number;
+  #hiddenSince: ClockReading | undefined;
   #totalHiddenMs = 0;
   #started = false;
 
@@ -37,6 +43,7 @@ export class HiddenTimeTracker {
     this.#onVisibleAgain = options.onVisibleAgain;
     this.#document = options.document ?? defaultDocument();
     this.#monotonicMs = options.monotonicMs ?? (() => performance.now());
+    this.#wallClockMs = options.wallClockMs ?? (() => Date.now());
   }
 
   /** Hidden time of completed spells since start(), not counting one still going on. */
@@ -45,7 +52,7 @@ export class HiddenTimeTracker {
   }
 
   get hidden(): boolean {
-    return this.#hiddenSinceMs !== undefined;
+    return this.#hiddenSince !== undefined;
   }
 
   start(): void {
@@ -53,14 +60,14 @@ export class HiddenTimeTracker {
     this.#started = true;
     this.#totalHiddenMs = 0;
     // Started from a page that is already hidden (a run resumed in the background): it has been hidden since now.
-    this.#hiddenSinceMs = this.#document.visibilityState === 'hidden' ? this.#monotonicMs() : undefined;
+    this.#hiddenSince = this.#document.visibilityState === 'hidden' ? this.#read() : undefined;
     this.#document.addEventListener('visibilitychange', this.#changed);
   }
 
   stop(): void {
     if (!this.#started) return;
     this.#started = false;
-    this.#hiddenSinceMs = undefined;
+    this.#hiddenSince = undefined;
     this.#document?.removeEventListener('visibilitychange', this.#changed);
   }
 
@@ -68,13 +75,15 @@ export class HiddenTimeTracker {
     if (this.#document === undefined) return;
     if (this.#document.visibilityState === 'hidden') {
       // Browsers can repeat the event; the first one marks when it went away.
-      this.#hiddenSinceMs ??= this.#monotonicMs();
+      this.#hiddenSince ??= this.#read();
       return;
     }
-    const since = this.#hiddenSinceMs;
+    const since = this.#hiddenSince;
     if (since === undefined) return;
-    this.#hiddenSinceMs = undefined;
-    const hiddenMs = Math.max(0, this.#monotonicMs() - since);
+    this.#hiddenSince = undefined;
+    const now = this.#read();
+    const hiddenMs =
+      Math.max(0, now.monotonicMs - since.monotonicMs) + checkMonotonicStall(since, now).missedMs;
     this.#totalHiddenMs += hiddenMs;
     try {
       this.#onVisibleAgain(hiddenMs);
@@ -82,4 +91,8 @@ export class HiddenTimeTracker {
       // A listener's mistake must not stop the tracking of the next spell.
     }
   };
+
+  #read(): ClockReading {
+    return { monotonicMs: this.#monotonicMs(), wallClockMs: this.#wallClockMs() };
+  }
 }

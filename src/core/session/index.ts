@@ -8,6 +8,12 @@ export {
   type RecorderState,
 } from './session-recorder';
 export { DEFAULT_GAP_THRESHOLD_MS } from './gap-threshold';
+export {
+  checkMonotonicStall,
+  MONOTONIC_STALL_TOLERANCE_MS,
+  type ClockReading,
+  type StallCheck,
+} from './monotonic-stall';
 export { takeChunk, isChunkDue, decodeChunk, samplesFromChunks, CHUNK_INTERVAL_MS } from './sample-chunk';
 export { encodeSamples, decodeSamples, SampleCodecError, SAMPLE_CODEC_VERSION } from './sample-codec';
 export { summarizeSession, activeMsAt, type SummaryOptions } from './session-summary';

@@ -81,6 +81,11 @@ export type RecorderAction =
   | { type: 'cue'; atMs: number; cueId: string }
   | { type: 'phase'; atMs: number; phase: string }
   | ({ type: 'feelings' } & RunFeelings)
+  /**
+   * The monotonic clock stood still for `missedMs` while time went on (see `checkMonotonicStall`): every monotonic
+   * time the recorder keeps moves that much into the past, so elapsed time goes on from where it truly is.
+   */
+  | { type: 'monotonicStalled'; missedMs: number }
   | {
       type: 'resumeAfterReload';
       /** The session as last stored (status recording or paused). */
@@ -129,6 +134,8 @@ export function recordSession(state: RecorderState, action: RecorderAction): Rec
   if (action.type === 'feelings') return withMeta(state, withFeelings(meta, action));
   if (meta.status === 'finished') return state;
   switch (action.type) {
+    case 'monotonicStalled':
+      return monotonicStalled(state, action.missedMs);
     case 'measurement':
       return meta.status === 'recording' ? recordMeasurement(state, action.measurement) : state;
     case 'strap':
@@ -250,6 +257,15 @@ function strapChanged(
     return { ...withEvent(next, 'strap-disconnected', action.atMs, detail), strapLive: false };
   }
   return next;
+}
+
+function monotonicStalled(state: RecorderState, missedMs: number): RecorderState {
+  if (!(missedMs > 0) || !Number.isFinite(missedMs)) return state;
+  return {
+    ...state,
+    originMs: state.originMs - missedMs,
+    lastChunkAtMs: state.lastChunkAtMs === undefined ? undefined : state.lastChunkAtMs - missedMs,
+  };
 }
 
 function finish(state: RecorderState, atMs: number, wallClockMs: number): RecorderState {

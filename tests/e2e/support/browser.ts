@@ -142,7 +142,7 @@ export async function openAppInProfile(options: OpenAppOptions & LaunchOptions =
 }
 
 /** Opens the app in a new page of this context, with its console watched. */
-async function openAppIn(context: BrowserContext, options: OpenAppOptions): Promise<AppPage> {
+export async function openAppIn(context: BrowserContext, options: OpenAppOptions): Promise<AppPage> {
   if (options.withoutWebBluetooth === true) {
     await context.addInitScript(() => {
       Reflect.deleteProperty(Navigator.prototype, 'bluetooth');

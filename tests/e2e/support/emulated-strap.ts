@@ -90,6 +90,7 @@ export class EmulatedStrap {
   #batteryPercent: number;
   #connectionAttempts = 0;
   #vanishDuringNextDiscovery = false;
+  #answersConnections = true;
   #measurementSubscriptions = 0;
   #connectionRefusal: number | undefined;
   /** The page's `BluetoothDevice.id` for this strap, learnt on the first read through the page. */
@@ -138,15 +139,19 @@ export class EmulatedStrap {
     return this.#batteryPercent;
   }
 
-  /** Queues the bytes and has the page read its own Heart Rate Measurement characteristic, answered with them. */
-  async sendMeasurement(bytes: readonly number[] | Uint8Array): Promise<void> {
+  /**
+   * Queues the bytes and has the page read its own Heart Rate Measurement characteristic, answered with them.
+   * Resolves with the page's Date.now() just after the value arrived there.
+   */
+  async sendMeasurement(bytes: readonly number[] | Uint8Array): Promise<number> {
     const packet = Uint8Array.from(bytes);
     this.#measurements.push(packet);
     try {
-      const received = await this.#readInPage('heart_rate', 'heart_rate_measurement');
+      const { bytes: received, atWallMs } = await this.#readInPage('heart_rate', 'heart_rate_measurement');
       if (received.join(',') !== packet.join(',')) {
         throw new Error(`The page read [${received.join(', ')}] instead of [${packet.join(', ')}]`);
       }
+      return atWallMs;
     } finally {
       // A read that never reached the strap leaves its bytes behind: drop them so the next send is not off by one.
       const left = this.#measurements.indexOf(packet);
@@ -166,7 +171,7 @@ export class EmulatedStrap {
   /** Changes the Battery Level and delivers it the same way, so the app's battery listener fires. */
   async setBattery(percent: number): Promise<void> {
     this.#batteryPercent = percent;
-    const received = await this.#readInPage('battery_service', 'battery_level');
+    const { bytes: received } = await this.#readInPage('battery_service', 'battery_level');
     if (received[0] !== percent) {
       throw new Error(`The page read battery ${received[0]} instead of ${percent}`);
     }
@@ -257,9 +262,18 @@ export class EmulatedStrap {
     this.#connectionRefusal = hciCode;
   }
 
-  /** Called by EmulatedBluetooth for a GATT connection or discovery request: the HCI code, or 'vanish'. */
-  gattResponse(type: 'connection' | 'discovery'): number | 'vanish' {
+  /**
+   * Whether the strap answers connection attempts at all. A strap that does not leaves the attempt pending, as a
+   * strap that has hung does (Chromium's emulation never times it out); the page must give it up itself.
+   */
+  answerConnections(answers: boolean): void {
+    this.#answersConnections = answers;
+  }
+
+  /** Called by EmulatedBluetooth for a GATT connection or discovery request: the HCI code, 'vanish', or 'silence'. */
+  gattResponse(type: 'connection' | 'discovery'): number | 'vanish' | 'silence' {
     if (type === 'connection') this.#connectionAttempts++;
+    if (type === 'connection' && !this.#answersConnections) return 'silence';
     if (type === 'connection' && this.#connectionRefusal !== undefined) return this.#connectionRefusal;
     if (type === 'discovery' && this.#vanishDuringNextDiscovery && this.#present) {
       this.#vanishDuringNextDiscovery = false;
@@ -340,29 +354,54 @@ export class EmulatedStrap {
   /**
    * Reads a characteristic through the page's own objects; resolves with the bytes the page received. The page's
    * device is found by name, and by its id once known: after a reload Chromium's emulation reports the name as ''.
+   * In a browser started anew on the same profile the id is not known yet either: a lone unnamed device is taken.
+   * The characteristic found is kept in the page until the device next disconnects (a reconnection hands out new
+   * objects), so a stream of packets does not look it up each time.
    */
   async #readInPage(
     service: BluetoothServiceUUID,
     characteristic: BluetoothCharacteristicUUID,
-  ): Promise<number[]> {
-    const { id, bytes } = await this.#bluetooth.page.evaluate(
-      async ({ name, id, service, characteristic }) => {
-        const devices = await navigator.bluetooth.getDevices();
-        const device = devices.find((candidate) =>
-          id === undefined ? candidate.name === name : candidate.id === id,
-        );
-        if (!device?.gatt) throw new Error(`The page has no permitted Bluetooth device ${id ?? name}`);
-        const found = await (await device.gatt.getPrimaryService(service)).getCharacteristic(characteristic);
-        const value = await found.readValue();
+  ): Promise<{ bytes: number[]; atWallMs: number }> {
+    const { id, bytes, atWallMs } = await this.#bluetooth.page.evaluate(
+      async ({ name, id, service, characteristic, cacheKey }) => {
+        const cache = ((window as unknown as Record<string, unknown>)[cacheKey] ??= new Map()) as Map<
+          string,
+          { deviceId: string; found: BluetoothRemoteGATTCharacteristic }
+        >;
+        const key = `${id ?? name}|${String(service)}|${String(characteristic)}`;
+        let cached = cache.get(key);
+        if (!cached) {
+          const devices = await navigator.bluetooth.getDevices();
+          const lone = devices.length === 1 && devices[0]?.name === '' ? devices[0] : undefined;
+          const device =
+            id === undefined
+              ? (devices.find((candidate) => candidate.name === name) ?? lone)
+              : devices.find((candidate) => candidate.id === id);
+          if (!device?.gatt) throw new Error(`The page has no permitted Bluetooth device ${id ?? name}`);
+          const found = await (
+            await device.gatt.getPrimaryService(service)
+          ).getCharacteristic(characteristic);
+          cached = { deviceId: device.id, found };
+          cache.set(key, cached);
+          device.addEventListener('gattserverdisconnected', () => cache.delete(key), { once: true });
+        }
+        const value = await cached.found.readValue();
         return {
-          id: device.id,
+          id: cached.deviceId,
+          atWallMs: Date.now(),
           bytes: Array.from(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)),
         };
       },
-      { name: this.name, id: this.#pageDeviceId, service, characteristic },
+      {
+        name: this.name,
+        id: this.#pageDeviceId,
+        service,
+        characteristic,
+        cacheKey: '__calmRunEmulatedStrapCharacteristics',
+      },
     );
     this.#pageDeviceId = id;
-    return bytes;
+    return { bytes, atWallMs };
   }
 }
 
@@ -382,6 +421,7 @@ export class EmulatedBluetooth {
   readonly #straps = new Map<string, EmulatedStrap>();
   readonly #characteristics = new Map<string, { strap: EmulatedStrap; role: CharacteristicRole }>();
   readonly #answeredPrompts = new Set<string>();
+  readonly #switchedOff = new Set<EmulatedStrap>();
   #choice: Choice | undefined;
   #stopped = false;
 
@@ -493,6 +533,27 @@ export class EmulatedBluetooth {
     await this.session.send('BluetoothEmulation.setSimulatedCentralState', { state });
   }
 
+  /**
+   * Bluetooth switched off on the phone: every link drops and nothing connects until `switchOn()`. (Chromium's
+   * emulated 'powered-off' state alone keeps links up and lets connections through, so the straps go out of reach
+   * here as well.)
+   */
+  async switchOff(): Promise<void> {
+    await this.setAdapterState('powered-off');
+    for (const strap of this.#straps.values()) {
+      if (!strap.present) continue;
+      this.#switchedOff.add(strap);
+      await strap.goAway();
+    }
+  }
+
+  /** Bluetooth switched on again: the straps that were in reach before are again, with their services. */
+  async switchOn(): Promise<void> {
+    await this.setAdapterState('powered-on');
+    for (const strap of this.#switchedOff) await strap.comeBack();
+    this.#switchedOff.clear();
+  }
+
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
@@ -518,6 +579,7 @@ export class EmulatedBluetooth {
     const strap = this.#straps.get(address);
     const code = strap ? strap.gattResponse(type) : hciPageTimeout;
     this.log.push(`${type} ${address} -> ${code}`);
+    if (code === 'silence') return;
     if (code === 'vanish') {
       // The link drops, and the discovery in flight fails with it (left unanswered, it would block the next one).
       const vanished = (strap?.goAway() ?? Promise.resolve()).then(() =>

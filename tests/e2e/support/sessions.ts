@@ -2,6 +2,8 @@ import { m } from '../../../src/paraglide/messages.js';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { chunkParts, type StoredChunk } from '../../../src/adapters/storage/stored-chunk';
+import { decodeSamples, type SessionMeta, type SessionSample } from '../../../src/core/session';
 import { button, expectState, hrmFlags, rrBytes } from './calm-run-page';
 import { expectAttribute, expectNumber, expectText, textOf } from './expect-page';
 
@@ -221,6 +223,112 @@ export async function storedCounts(page: Page): Promise<StoredCounts> {
         history: await count('history'),
         chunks: await count('chunks'),
       };
+    } finally {
+      db.close();
+    }
+  });
+}
+
+export interface StoredSession {
+  meta: SessionMeta;
+  samples: SessionSample[];
+  /** How many records the `chunks` store holds for it (live chunks while recording, merged ones once finished). */
+  chunkRecords: number;
+}
+
+/**
+ * One session as the page's IndexedDB holds it now, read through the page's own indexedDB and decoded in Node with
+ * the app's own functions (chunkParts, decodeSamples), as the app loads it. Undefined when there is no such session.
+ */
+export async function storedSession(page: Page, id: string): Promise<StoredSession | undefined> {
+  const raw = await page.evaluate(async (sessionId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('calm-run');
+      request.onsuccess = () => {
+        resolve(request.result);
+      };
+      request.onerror = () => {
+        reject(request.error ?? new Error('indexedDB.open failed'));
+      };
+    });
+    try {
+      const transaction = db.transaction(['sessions', 'chunks'], 'readonly');
+      const read = <T>(request: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          request.onsuccess = () => {
+            resolve(request.result);
+          };
+          request.onerror = () => {
+            reject(request.error ?? new Error('read failed'));
+          };
+        });
+      const meta: unknown = await read(transaction.objectStore('sessions').get(sessionId));
+      const range = IDBKeyRange.bound([sessionId, -Infinity], [sessionId, Infinity]);
+      const chunks = (await read(transaction.objectStore('chunks').getAll(range))) as Record<
+        string,
+        unknown
+      >[];
+      // Bytes travel as plain number arrays.
+      const plain = chunks.map((chunk) =>
+        Object.fromEntries(
+          Object.entries(chunk).map(([key, value]) => [
+            key,
+            value instanceof Uint8Array ? { bytes: Array.from(value) } : value,
+          ]),
+        ),
+      );
+      return { meta, chunks: plain };
+    } finally {
+      db.close();
+    }
+  }, id);
+  if (raw.meta === undefined) return undefined;
+  const chunks = raw.chunks.map(
+    (chunk) =>
+      Object.fromEntries(
+        Object.entries(chunk).map(([key, value]) => [
+          key,
+          typeof value === 'object' && value !== null && 'bytes' in value
+            ? Uint8Array.from((value as { bytes: number[] }).bytes)
+            : value,
+        ]),
+      ) as unknown as StoredChunk,
+  );
+  return {
+    meta: raw.meta as SessionMeta,
+    samples: chunks.flatMap((chunk) => chunkParts(chunk).flatMap((bytes) => decodeSamples(bytes))),
+    chunkRecords: chunks.length,
+  };
+}
+
+/** The ids of the sessions stored as still recording or paused (a run cut off), newest first. */
+export async function unfinishedSessionIds(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('calm-run');
+      request.onsuccess = () => {
+        resolve(request.result);
+      };
+      request.onerror = () => {
+        reject(request.error ?? new Error('indexedDB.open failed'));
+      };
+    });
+    try {
+      const all = await new Promise<{ id: string; status: string; startedAtWallMs: number }[]>(
+        (resolve, reject) => {
+          const request = db.transaction('sessions', 'readonly').objectStore('sessions').getAll();
+          request.onsuccess = () => {
+            resolve(request.result as { id: string; status: string; startedAtWallMs: number }[]);
+          };
+          request.onerror = () => {
+            reject(request.error ?? new Error('getAll of sessions failed'));
+          };
+        },
+      );
+      return all
+        .filter((meta) => meta.status !== 'finished')
+        .sort((a, b) => b.startedAtWallMs - a.startedAtWallMs)
+        .map((meta) => meta.id);
     } finally {
       db.close();
     }

@@ -111,6 +111,76 @@ describe('RunRecording', () => {
   });
 });
 
+describe('RunRecording with the timers held back and the monotonic clock stopped, as in a pocket', () => {
+  let store: SessionStore;
+  /** The page's two clocks, moved by hand; no timer runs in these tests unless a packet makes it. */
+  let monotonicMs = 10_000;
+  let wallMs = 1_700_000_000_000;
+
+  beforeEach(async () => {
+    store = await SessionStore.open(freshDbName(), { estimator: undefined });
+    monotonicMs = 10_000;
+    wallMs = 1_700_000_000_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => monotonicMs);
+    vi.spyOn(Date, 'now').mockImplementation(() => wallMs);
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    store.close();
+  });
+
+  /** Packets a second apart by the wall clock; the monotonic clock moves `monotonicShare` of each second. */
+  function beatFor(seconds: number, beat: (bpm: number) => void, monotonicShare = 1): void {
+    for (let s = 0; s < seconds; s++) {
+      wallMs += 1000;
+      monotonicMs += 1000 * monotonicShare;
+      beat(130 + (s % 7));
+    }
+  }
+
+  it('stores a chunk at least every 5 s of recorded time, driven by the packets alone', async () => {
+    const recording = new RunRecording(store);
+    const { strap, beat } = manualStrap();
+    await recording.start({ strap });
+    const id = recording.meta?.id ?? '';
+    const append = vi.spyOn(store, 'appendChunk');
+    // Twenty seconds of packets and not one timer callback (the 1-s check never ran: Date and performance are
+    // mocked, and the test does not wait a real second).
+    beatFor(20, beat);
+    await vi.waitFor(async () => {
+      expect(await storedSampleCount(store, id)).toBeGreaterThanOrEqual(16);
+    });
+    const lastElapsed = append.mock.calls.map(([chunk]) => chunk.lastElapsedMs);
+    expect(lastElapsed.length).toBeGreaterThanOrEqual(4);
+    const spacing = lastElapsed.slice(1).map((ms, index) => ms - (lastElapsed[index] ?? 0));
+    expect(Math.max(...spacing, lastElapsed[0] ?? 0)).toBeLessThanOrEqual(5000);
+    recording.dispose();
+  });
+
+  it('keeps the elapsed time on the wall clock while performance.now() stands still', async () => {
+    const recording = new RunRecording(store);
+    const { strap, beat } = manualStrap();
+    await recording.start({ strap });
+    beatFor(5, beat);
+    // Ten minutes in a pocket: performance.now() stands still between packets, the wall clock runs on.
+    beatFor(600, beat, 0);
+    beatFor(5, beat);
+    const elapsed = recording.state.samples.map((sample) => sample.elapsedMs);
+    expect(elapsed).toEqual(elapsed.map((_, index) => (index + 1) * 1000));
+    // The run's clock, as every screen derives it (monotonic now minus the origin), says 610 s too.
+    expect(performance.now() - recording.state.originMs).toBe(610_000);
+    recording.mark();
+    expect(recording.meta?.events.at(-1)).toEqual({ type: 'mark', elapsedMs: 610_000 });
+    expect(recording.meta?.events.some((event) => event.type === 'gap')).toBe(false);
+    const id = await recording.finish();
+    const stored = await store.getSession(id ?? '');
+    expect(stored?.summary?.durationMs).toBe(610_000);
+    expect(await storedSampleCount(store, id ?? '')).toBe(610);
+    recording.dispose();
+  });
+});
+
 function never(): never {
   throw new Error('expected a value');
 }

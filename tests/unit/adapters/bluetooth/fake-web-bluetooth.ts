@@ -50,7 +50,10 @@ export class FakeStrap extends EventTarget {
   readonly id = 'fake-strap-1';
   readonly name: string;
   reachable = true;
+  /** False: a connection attempt is never answered, until the page gives it up with gatt.disconnect(). */
+  answers = true;
   connectCalls = 0;
+  #abandonPendingConnect: (() => void) | undefined;
   /** Services are built anew on every connection, as a real stack hands out new objects after a reconnect. */
   services = new Map<string, FakeService>();
   heartRateMeasurement: FakeCharacteristic | undefined;
@@ -69,12 +72,21 @@ export class FakeStrap extends EventTarget {
       connected: false,
       connect: () => {
         this.connectCalls++;
+        if (!this.answers) {
+          return new Promise((_resolve, reject) => {
+            this.#abandonPendingConnect = () => {
+              reject(new DOMException('The GATT connect attempt was cancelled.', 'AbortError'));
+            };
+          });
+        }
         if (!this.reachable) return Promise.reject(new DOMException('Connection failed', 'NetworkError'));
         this.#buildServices();
         this.gatt.connected = true;
         return Promise.resolve(this.gatt);
       },
       disconnect: () => {
+        this.#abandonPendingConnect?.();
+        this.#abandonPendingConnect = undefined;
         this.gatt.connected = false;
       },
       getPrimaryService: (uuid: string) => {

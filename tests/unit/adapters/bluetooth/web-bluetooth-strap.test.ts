@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { WebBluetoothStrap } from '../../../../src/adapters/bluetooth/web-bluetooth-strap';
+import {
+  connectAttemptTimeoutMs,
+  WebBluetoothStrap,
+} from '../../../../src/adapters/bluetooth/web-bluetooth-strap';
 import type { ConnectionState, StrapEvent } from '../../../../src/core';
 import { FakeClock } from '../../support/fake-clock';
 import { asBluetooth, asDevice, FakeBluetooth, FakeStrap, type FakeStrapSetup } from './fake-web-bluetooth';
@@ -148,6 +151,46 @@ describe('WebBluetoothStrap', () => {
     const last = states().at(-1);
     expect(last?.kind).toBe('reconnecting');
     expect(last?.kind === 'reconnecting' && last.nextAttemptAtMs - clock.monotonicMs()).toBe(30_000);
+  });
+
+  it('gives up an attempt the strap never answers after 20 s, cancels it, and tries again', async () => {
+    const { strap, device, clock, states } = setUp();
+    await strap.connect();
+    device.drop();
+    device.answers = false;
+    clock.advance(1000);
+    await settle();
+    // The attempt hangs: still reconnecting, nothing scheduled but the give-up.
+    expect(device.connectCalls).toBe(2);
+    expect(states().at(-1)).toEqual({ kind: 'reconnecting', attempt: 1, nextAttemptAtMs: 1000 });
+    clock.advance(connectAttemptTimeoutMs - 1);
+    await settle();
+    expect(states().at(-1)).toMatchObject({ kind: 'reconnecting', attempt: 1 });
+    clock.advance(1);
+    await settle();
+    expect(states().at(-1)).toEqual({ kind: 'reconnecting', attempt: 2, nextAttemptAtMs: 21_000 + 2000 });
+    device.answers = true;
+    device.reachable = true;
+    clock.advance(2000);
+    await settle();
+    expect(states().at(-1)?.kind).toBe('live');
+    expect(device.connectCalls).toBe(3);
+    expect(clock.pendingTimerCount).toBe(0);
+  });
+
+  it('gives up a first connection the strap never answers, and keeps trying without a tap', async () => {
+    const { strap, device, clock, states } = setUp();
+    device.answers = false;
+    const connected = strap.connect();
+    await settle();
+    expect(states().at(-1)?.kind).toBe('connecting');
+    clock.advance(connectAttemptTimeoutMs);
+    await connected;
+    expect(states().at(-1)).toMatchObject({ kind: 'reconnecting', attempt: 1 });
+    device.answers = true;
+    clock.advance(1000);
+    await settle();
+    expect(states().at(-1)?.kind).toBe('live');
   });
 
   it("never reconnects after the user's own disconnect", async () => {

@@ -56,6 +56,18 @@ describe('exportBackup and parseBackup', () => {
     expect(parsed(exportBackup([session], '0.1.0'))).toStrictEqual([session]);
   });
 
+  it('round-trip a course run, whose plan id is the path of its course plan', () => {
+    const run = sampleRun();
+    const courseRun = {
+      ...run,
+      meta: {
+        ...run.meta,
+        plan: { planId: 'calm-run-12-weeks/week-2/run-3', name: 'Calm run', courseWeek: 2, courseRun: 3 },
+      },
+    };
+    expect(parsed(exportBackup([courseRun], '0.1.0'))).toStrictEqual([courseRun]);
+  });
+
   it('write the versioned envelope and compact samples', () => {
     const doc = document();
     expect(doc.format).toBe('calm-run-backup');

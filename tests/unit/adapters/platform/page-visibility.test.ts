@@ -34,6 +34,32 @@ describe('HiddenTimeTracker', () => {
     expect(tracker.totalHiddenMs).toBe(150_000);
   });
 
+  it('tells the wall clock time when performance.now() stood still while the phone slept', () => {
+    const document = new FakeVisibilityDocument('visible');
+    const clock = { monotonicMs: 1_000, wallMs: 1_700_000_000_000 };
+    const reports: number[] = [];
+    const tracker = new HiddenTimeTracker({
+      document,
+      monotonicMs: () => clock.monotonicMs,
+      wallClockMs: () => clock.wallMs,
+      onVisibleAgain: (hiddenMs) => reports.push(hiddenMs),
+    });
+    tracker.start();
+    document.set('hidden');
+    // Ten minutes in a pocket, of which performance.now() saw two.
+    clock.monotonicMs += 120_000;
+    clock.wallMs += 600_000;
+    document.set('visible');
+    // A minute on the screen, with the clocks together again.
+    clock.monotonicMs += 60_000;
+    clock.wallMs += 60_000;
+    document.set('hidden');
+    clock.monotonicMs += 30_000;
+    clock.wallMs += 30_000;
+    document.set('visible');
+    expect(reports).toEqual([600_000, 30_000]);
+  });
+
   it('counts from the first hidden event when the browser repeats it', () => {
     const { document, tracker, reports, advance } = setup();
     tracker.start();
