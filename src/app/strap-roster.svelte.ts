@@ -45,7 +45,16 @@ export class StrapRoster {
       const connected = this.strapOfDevice(device.id);
       if (connected) return connected;
     }
-    return this.#add(createBluetoothStrap(this.#bluetooth, device));
+    const strap = await this.#add(createBluetoothStrap(this.#bluetooth, device));
+    // The chooser also offers a strap this page is connected to already (handed from one runner to another): one
+    // strap keeps one connection, the one runs and tiles already follow. Letting the new one go closes the shared
+    // link once; the earlier connection reconnects by itself.
+    const earlier = strap && this.straps.find((other) => other !== strap && isSameDevice(other, strap));
+    if (strap && earlier) {
+      this.remove(strap);
+      return earlier;
+    }
+    return strap;
   }
 
   async connectSimulated(
@@ -104,4 +113,8 @@ export class StrapRoster {
     if (source.kind === 'bluetooth' && strap.wasLive) await this.loadPairedDevices();
     return strap;
   }
+}
+
+function isSameDevice(a: StrapConnection, b: StrapConnection): boolean {
+  return a.source.kind === 'bluetooth' && b.source.kind === 'bluetooth' && a.source.id === b.source.id;
 }

@@ -3,6 +3,8 @@
  * test controls. The real browser stack is exercised by the end-to-end suite; this covers timing and edge cases.
  */
 export interface FakeStrapSetup {
+  /** The browser's device id; tests with several straps give each its own. */
+  id?: string;
   name?: string;
   bodySensorLocation?: number;
   batteryPercent?: number;
@@ -47,7 +49,7 @@ class FakeService {
 }
 
 export class FakeStrap extends EventTarget {
-  readonly id = 'fake-strap-1';
+  readonly id: string;
   readonly name: string;
   reachable = true;
   /** False: a connection attempt is never answered, until the page gives it up with gatt.disconnect(). */
@@ -67,6 +69,7 @@ export class FakeStrap extends EventTarget {
 
   constructor(readonly setup: FakeStrapSetup) {
     super();
+    this.id = setup.id ?? 'fake-strap-1';
     this.name = setup.name ?? 'Fake H10';
     this.gatt = {
       connected: false,
