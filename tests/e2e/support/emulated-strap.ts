@@ -132,6 +132,15 @@ export class EmulatedStrap {
     }
   }
 
+  /**
+   * Queues Heart Rate Measurements without reading them: each later read of 0x2A37 through the page (one the
+   * caller makes in the page itself, e.g. on a timer, so no DevTools command runs per packet) is answered with the
+   * next one. A read with the queue empty is refused, as a real strap refuses it.
+   */
+  queueMeasurements(packets: Iterable<readonly number[] | Uint8Array>): void {
+    for (const bytes of packets) this.#measurements.push(Uint8Array.from(bytes));
+  }
+
   /** Changes the Battery Level and delivers it the same way, so the app's battery listener fires. */
   async setBattery(percent: number): Promise<void> {
     this.#batteryPercent = percent;
