@@ -11,7 +11,7 @@ import { hrmFlags, rrBytes } from '../e2e/support/calm-run-page';
 import { EmulatedBluetooth, type EmulatedStrap } from '../e2e/support/emulated-strap';
 import { expectAttribute } from '../e2e/support/expect-page';
 import { buildProduction } from '../e2e/support/production-build';
-import { topCalls, topFunctions } from './support/cpu-profile';
+import { topFunctions } from './support/cpu-profile';
 import { recordFigure } from './support/figures';
 import {
   benchFunctionNames,
@@ -21,6 +21,7 @@ import {
   stopDelivery,
   takeCounts,
 } from './support/group-delivery';
+import { renderFloorPct, snapshotWithoutScripts } from './support/render-floor';
 import { benchCostInTrace } from './support/trace-attribution';
 
 /**
@@ -42,10 +43,13 @@ import { benchCostInTrace } from './support/trace-attribution';
  * - group.packetToTile.p95.ms: from `characteristicvaluechanged` (the event's `timeStamp`) to the runner's tile
  *   showing the new heart rate (MutationObserver), p95 over every packet of the window; each packet's heart rate
  *   differs from the strap's last.
+ * Printed besides: the floor (support/render-floor.ts), what Chromium alone spends showing eight numbers changing
+ * once a second each on this very screen, without the app's scripts.
  *
- * GROUP_BENCH_PROFILE=1 builds unminified and prints the window's top functions (CDP Profiler: self time, and call
- * counts from precise coverage); GROUP_BENCH_TRACE=file.json saves a trace of the window for DevTools. Both slow
- * the page down: their runs' figures are not comparable.
+ * GROUP_BENCH_PROFILE=1 builds unminified and prints the window's top functions by self time (CDP Profiler; the
+ * profiler samples wall time, so a function that wakes another thread looks slower than its CPU time);
+ * GROUP_BENCH_TRACE=file.json saves a trace of the window for DevTools. Both slow the page down: their runs'
+ * figures are not comparable.
  */
 
 const chromium = installedChromium();
@@ -61,6 +65,8 @@ const warmupMs = 15_000;
 const windowMs = Number(process.env.GROUP_BENCH_WINDOW_MS ?? 60_000);
 /** The traced seconds that measure the bench's own share. */
 const attributionMs = 15_000;
+/** The render floor's window (see support/render-floor.ts). */
+const floorMs = 20_000;
 const packetIntervalMs = 1000;
 const strapCount = 8;
 /** Queued per strap: pairing, warm-up, window, attribution, and slack, at one a second. */
@@ -235,7 +241,6 @@ describe.skipIf(chromium === undefined)('group run: eight straps live on one scr
       await session.send('Profiler.enable');
       await session.send('Profiler.setSamplingInterval', { interval: 200 });
       await session.send('Profiler.start');
-      await session.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
     }
     if (tracePath !== undefined) {
       await browser.startTracing(page, {
@@ -251,19 +256,27 @@ describe.skipIf(chromium === undefined)('group run: eight straps live on one scr
     if (profiling) {
       const { profile } = await session.send('Profiler.stop');
       console.log(`group profile, self time in ms per second:\n${topFunctions(profile, windowMs)}`);
-      const { result } = await session.send('Profiler.takePreciseCoverage');
-      console.log(`group profile, calls per second:\n${topCalls(result, windowMs)}`);
     }
 
     // The bench's own share, from a trace of the next seconds (same packets, same screen).
     await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
     await page.waitForTimeout(attributionMs);
     const trace = await browser.stopTracing();
+    const snapshot = await snapshotWithoutScripts(page);
     await stopDelivery(page);
     const bench = benchCostInTrace(trace.toString('utf8'), benchFunctionNames.read, [
       benchFunctionNames.listener,
       benchFunctionNames.observer,
     ]);
+
+    const floorPct = await renderFloorPct(browser, {
+      url: new URL('/render-floor.html', baseUrl).href,
+      html: snapshot,
+      viewport,
+      selector: '[data-testid="heart-rate"]',
+      intervalMs: packetIntervalMs / strapCount,
+      durationMs: floorMs,
+    });
 
     const deltas = deltasOf(before, after);
     const wallS = deltas.Timestamp ?? Number.NaN;
@@ -286,6 +299,11 @@ describe.skipIf(chromium === undefined)('group run: eight straps live on one scr
         `${bench.calls[benchFunctionNames.observer]} observer calls: ${bench.benchCpuMs.toFixed(1)} ms of ` +
         `${bench.taskCpuMs.toFixed(1)} ms of tasks), DevTools commands ${devToolsPct.toFixed(3)} %; ` +
         `the app: ${share(appPct)} (target at most 1 %)`,
+    );
+    console.log(
+      `group: the floor, this screen's snapshot without scripts changing one heart rate every ` +
+        `${packetIntervalMs / strapCount} ms: ${share(floorPct)}; the app's work besides showing the numbers: ` +
+        share(appPct - floorPct),
     );
 
     const sorted = [...counts.latenciesMs].sort((a, b) => a - b);

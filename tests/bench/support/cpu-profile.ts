@@ -1,16 +1,10 @@
-/** Printers for a CDP Profiler session, for benches that say where the time went. */
+/** A printer for a CDP Profiler session, for benches that say where the time went. */
 
-/** What the printers read of CDP's Profiler.Profile. */
+/** What the printer reads of CDP's Profiler.Profile. */
 export interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   samples?: number[];
   timeDeltas?: number[];
-}
-
-/** What the printers read of CDP's Profiler.ScriptCoverage (precise coverage with call counts). */
-export interface ScriptCoverage {
-  url: string;
-  functions: { functionName: string; ranges: { startOffset: number; count: number }[] }[];
 }
 
 /** The functions with the most self time in a CPU profile, in ms per second of `spanMs`. */
@@ -31,20 +25,5 @@ export function topFunctions(profile: CpuProfile, spanMs: number, count = 30): s
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
     .map(([key, us]) => `  ${(us / spanMs).toFixed(3)}  ${key}`)
-    .join('\n');
-}
-
-/** The functions called most often, in calls per second of `spanMs`. */
-export function topCalls(scripts: readonly ScriptCoverage[], spanMs: number, count = 40): string {
-  return scripts
-    .flatMap((script) =>
-      script.functions.map((fn) => ({
-        key: `${fn.functionName || '(anonymous)'} ${script.url.split('/').pop() ?? ''}@${fn.ranges[0]?.startOffset ?? 0}`,
-        calls: fn.ranges[0]?.count ?? 0,
-      })),
-    )
-    .sort((a, b) => b.calls - a.calls)
-    .slice(0, count)
-    .map(({ key, calls }) => `  ${((1000 * calls) / spanMs).toFixed(1)}  ${key}`)
     .join('\n');
 }
