@@ -50,6 +50,12 @@ export class RunnerRun {
   /** A DFA-a1 calibration run's points and, once finished, its result, until used or dismissed. */
   calibration = $state.raw<CalibrationRun | undefined>();
   readonly #setup: RunnerRunSetup;
+  // The recorder's state is replaced with every sample; these change only when the run starts, pauses, resumes,
+  // ends or gets an event, so what reads them (the group's clock and count, each tile's state) is not re-run for
+  // every packet of every strap.
+  #meta = $derived.by(() => this.recording.meta);
+  #isActive = $derived.by(() => this.recording.isActive);
+  #originMs = $derived.by(() => this.recording.state.originMs);
 
   constructor(store: SessionStorage, setup: RunnerRunSetup) {
     this.#setup = setup;
@@ -61,19 +67,19 @@ export class RunnerRun {
 
   /** A stable key for lists and tiles: the runner, else the session. */
   get key(): string {
-    return this.runner?.id ?? this.recording.meta?.id ?? 'solo';
+    return this.runner?.id ?? this.#meta?.id ?? 'solo';
   }
 
   get sessionId(): string | undefined {
-    return this.recording.meta?.id;
+    return this.#meta?.id;
   }
 
   get isActive(): boolean {
-    return this.recording.isActive;
+    return this.#isActive;
   }
 
   get isFinished(): boolean {
-    return this.recording.meta?.status === 'finished';
+    return this.#meta?.status === 'finished';
   }
 
   /** The zone to show: none when running by feel. */
@@ -167,9 +173,9 @@ export class RunnerRun {
 
   /** Active time at `nowMs` (monotonic), paused time left out. */
   activeMs(nowMs: number): number {
-    const meta = this.recording.meta;
+    const meta = this.#meta;
     if (!meta) return 0;
-    return activeMsAt(meta.events, Math.max(0, nowMs - this.recording.state.originMs));
+    return activeMsAt(meta.events, Math.max(0, nowMs - this.#originMs));
   }
 
   /** The last cue in the app's language, as it was (or, in a group, would have been) said. */

@@ -200,7 +200,7 @@ async function deliverPackets(
   strap: EmulatedStrap,
   indices: readonly number[],
 ): Promise<PacketRun> {
-  for (const index of indices) strap.queueMeasurement(packetAt(index));
+  strap.queueMeasurements(indices.map((index) => packetAt(index)));
   return page.evaluate(
     async ({ heartRates, gapMs }) => {
       const devices = await navigator.bluetooth.getDevices();

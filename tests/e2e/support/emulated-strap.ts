@@ -160,12 +160,12 @@ export class EmulatedStrap {
   }
 
   /**
-   * Queues the bytes for the page's next read of its Heart Rate Measurement characteristic, without reading: for a
-   * page that reads the characteristic itself (a bench delivering many packets from inside the page, so that no
-   * round trip through the test runner sits between two of them).
+   * Queues Heart Rate Measurements without reading them: each later read of 0x2A37 through the page (one the
+   * caller makes in the page itself, e.g. on a timer, so no DevTools command runs per packet) is answered with the
+   * next one. A read with the queue empty is refused, as a real strap refuses it.
    */
-  queueMeasurement(bytes: readonly number[] | Uint8Array): void {
-    this.#measurements.push(Uint8Array.from(bytes));
+  queueMeasurements(packets: Iterable<readonly number[] | Uint8Array>): void {
+    for (const bytes of packets) this.#measurements.push(Uint8Array.from(bytes));
   }
 
   /** Changes the Battery Level and delivers it the same way, so the app's battery listener fires. */

@@ -1,0 +1,83 @@
+/**
+ * Reads a Chromium trace (categories 'toplevel' and 'devtools.timeline') for how much of a page's main-thread CPU
+ * time went to a bench's own functions, told apart by name in FunctionCall events.
+ */
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  /** Start, µs. */
+  ts: number;
+  /** Wall duration, µs. */
+  dur?: number;
+  /** CPU time of the thread, µs. */
+  tdur?: number;
+  args?: { data?: { functionName?: string } };
+}
+
+export interface BenchCost {
+  /** The traced span of the page's main thread, ms. */
+  spanMs: number;
+  /** CPU time of every task of the page's main thread, ms. */
+  taskCpuMs: number;
+  /** CPU time of the bench's own work, ms. */
+  benchCpuMs: number;
+  /** How many times each of the bench's functions ran. */
+  calls: Record<string, number>;
+}
+
+/**
+ * The bench's share of the page's main thread in the trace: the whole task of each call of `wholeTaskFunction` (a
+ * timer task that exists only for the bench), and the calls themselves of `callFunctions` (listeners and observers
+ * that run inside the app's own tasks).
+ */
+export function benchCostInTrace(
+  traceJson: string,
+  wholeTaskFunction: string,
+  callFunctions: readonly string[],
+): BenchCost {
+  const parsed = JSON.parse(traceJson) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const names = new Set([wholeTaskFunction, ...callFunctions]);
+  const isBenchCall = (event: TraceEvent) =>
+    event.name === 'FunctionCall' && names.has(event.args?.data?.functionName ?? '');
+  const first = events.find(isBenchCall);
+  if (!first) throw new Error(`The trace shows no call of ${[...names].join(', ')}`);
+  const thread = events
+    .filter((event) => event.pid === first.pid && event.tid === first.tid && event.ph === 'X')
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+
+  const calls: Record<string, number> = Object.fromEntries([...names].map((name) => [name, 0]));
+  let taskCpuUs = 0;
+  let benchCpuUs = 0;
+  let task: TraceEvent | undefined;
+  let taskIsBench = false;
+  const endOf = (event: TraceEvent) => event.ts + (event.dur ?? 0);
+  const closeTask = () => {
+    if (task && taskIsBench) benchCpuUs += task.tdur ?? 0;
+  };
+  for (const event of thread) {
+    if (!task || event.ts >= endOf(task)) {
+      closeTask();
+      task = event;
+      taskIsBench = false;
+      taskCpuUs += event.tdur ?? 0;
+    }
+    if (!isBenchCall(event)) continue;
+    const name = event.args?.data?.functionName ?? '';
+    calls[name] = (calls[name] ?? 0) + 1;
+    if (name === wholeTaskFunction) taskIsBench = true;
+    else benchCpuUs += event.tdur ?? 0;
+  }
+  closeTask();
+  const startUs = thread[0]?.ts ?? 0;
+  const endUs = Math.max(...thread.map(endOf));
+  return {
+    spanMs: (endUs - startUs) / 1000,
+    taskCpuMs: taskCpuUs / 1000,
+    benchCpuMs: benchCpuUs / 1000,
+    calls,
+  };
+}
