@@ -6,7 +6,7 @@ import type { StrapConnection } from './strap-connection.svelte';
 
 const tickMs = 1000;
 
-export type GroupStartProblem = 'held-elsewhere' | 'not-started';
+export type GroupStartProblem = 'held-elsewhere';
 
 /**
  * The runs recorded together on this device: one for a solo run, up to a whole supervised group. It holds the
@@ -21,8 +21,6 @@ export class RunGroup {
   order = $state.raw<readonly string[]>([]);
   /** The keys of the tiles raised for attention (settled, not flickering), in display order. */
   raised = $state.raw<readonly string[]>([]);
-  /** Bumped when a run starts or finishes, so screens re-read the runs' states. */
-  revision = $state(0);
   problem = $state<GroupStartProblem | undefined>();
   readonly #tileOrder = new TileOrder();
   readonly #onRaised: (run: RunnerRun) => void;
@@ -73,7 +71,6 @@ export class RunGroup {
       return false;
     }
     this.#startTicking();
-    this.revision++;
     return true;
   }
 
@@ -81,14 +78,12 @@ export class RunGroup {
   async continueAfterReload(): Promise<boolean> {
     if (!(await this.#takeLock())) return false;
     this.#startTicking();
-    this.revision++;
     return true;
   }
 
   /** Ends one runner's run (someone stops early); the others go on. Returns its session id. */
   async finishOne(run: RunnerRun): Promise<string | undefined> {
     const id = await run.finish();
-    this.revision++;
     if (!this.isActive) this.#stop();
     return id;
   }
@@ -96,7 +91,6 @@ export class RunGroup {
   /** Ends every run still going; returns every session id, in the group's order. */
   async finishAll(): Promise<string[]> {
     await Promise.all(this.runs.filter((run) => run.isActive).map((run) => run.finish()));
-    this.revision++;
     this.#stop();
     return this.runs.map((run) => run.sessionId).filter((id) => id !== undefined);
   }

@@ -5,29 +5,7 @@ import {
   recordingLockName,
   type LockRequester,
 } from '../../../../src/adapters/platform/web-locks';
-
-/** navigator.locks for exclusive locks with ifAvailable, shared by the "tabs" of one test. */
-class FakeLocks implements LockRequester {
-  readonly held = new Set<string>();
-
-  async request(
-    name: string,
-    options: LockOptions,
-    callback: (lock: Lock | null) => Promise<void> | void,
-  ): Promise<void> {
-    if (this.held.has(name)) {
-      if (options.ifAvailable !== true) throw new Error('this fake only does ifAvailable');
-      await callback(null);
-      return;
-    }
-    this.held.add(name);
-    try {
-      await callback({ name, mode: 'exclusive' });
-    } finally {
-      this.held.delete(name);
-    }
-  }
-}
+import { FakeLocks } from '../../support/fake-locks';
 
 describe('acquireRecordingLock', () => {
   it('lets one tab record, tells the second the run is elsewhere, and frees the lock on release', async () => {
