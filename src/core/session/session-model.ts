@@ -5,7 +5,8 @@ import type { SensorContact } from '../ble/heart-rate-measurement';
  * The session record. Times inside a session are `elapsedMs`: monotonic milliseconds since the session started
  * (immune to clock changes); `startedAtWallMs` anchors them to the calendar.
  */
-export type SessionKind = 'run' | 'breathing';
+/** A run, a breathing exercise, or a seated resting HRV check (intake, before a supervised run, evaluation). */
+export type SessionKind = 'run' | 'breathing' | 'resting';
 export type SessionStatus = 'recording' | 'paused' | 'finished';
 
 /** Feeling Scale (Hardy & Rejeski 1989): -5 "very bad" to +5 "very good". */
