@@ -19,7 +19,7 @@ import type { SessionWithSamples } from './session-with-samples';
  * so whatever passes can go into the database as it is.
  */
 
-const kinds = ['run', 'breathing'] as const satisfies readonly SessionKind[];
+const kinds = ['run', 'breathing', 'resting'] as const satisfies readonly SessionKind[];
 const statuses = ['recording', 'paused', 'finished'] as const satisfies readonly SessionStatus[];
 const locations = [
   'other',

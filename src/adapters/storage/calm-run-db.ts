@@ -1,4 +1,5 @@
 import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { ClientRecord } from '../../core/clients/client-record';
 import type { SessionMeta, SessionStatus } from '../../core/session/session-model';
 import { historyRecordOf, type HistoryRecord } from './history-entry';
 import type { StoredChunk } from './stored-chunk';
@@ -30,12 +31,17 @@ export interface CalmRunDB extends DBSchema {
     value: HistoryRecord;
     indexes: { 'by-started': number; 'by-runner-started': [string, number]; 'by-status': SessionStatus };
   };
+  /** v3. What a therapist keeps about a client beside the runner profile, keyed by the profile's id. */
+  clients: {
+    key: string;
+    value: ClientRecord;
+  };
 }
 
 export type CalmRunDatabase = IDBPDatabase<CalmRunDB>;
 export type CalmRunStoreName = StoreNames<CalmRunDB>;
 
-export const calmRunDbVersion = 2;
+export const calmRunDbVersion = 3;
 export const defaultCalmRunDbName = 'calm-run';
 
 type UpgradeTransaction = IDBPTransaction<CalmRunDB, CalmRunStoreName[], 'versionchange'>;
@@ -76,6 +82,11 @@ function createVersion2(
   };
 }
 
+/** v3: the `clients` store, empty: client records are new, nothing to carry over. */
+function createVersion3(db: CalmRunDatabase): void {
+  db.createObjectStore('clients', { keyPath: 'runnerId' });
+}
+
 /**
  * Opens (creating or upgrading) the database. Another tab opening a newer version makes this connection close, so
  * that tab's upgrade is not blocked; later calls here then fail with a StorageError 'unavailable' (reload).
@@ -93,6 +104,7 @@ export async function openCalmRunDb(name = defaultCalmRunDbName): Promise<CalmRu
             migrationFailure = { error };
           });
         }
+        if (oldVersion < 3) createVersion3(database);
       },
       blocking() {
         db.close();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { calmRunDbVersion, openCalmRunDb } from '../../../../src/adapters/storage/calm-run-db';
 import { SessionStore } from '../../../../src/adapters/storage/session-store';
 import { StorageError } from '../../../../src/adapters/storage/storage-errors';
+import { historyRecordOf } from '../../../../src/adapters/storage/history-entry';
 import type { SampleChunk, SessionMeta } from '../../../../src/core/session/session-model';
 import { baseWallMs, dayMs, finishedMeta, freshDbName, makeChunks, makeMeta } from './storage-fixtures';
 
@@ -45,7 +46,7 @@ const v1Chunks = (): SampleChunk[] => [
   ...makeChunks('ann-2', 5),
 ];
 
-describe('v1 → v2', () => {
+describe('v1 → current', () => {
   it('keeps every session and chunk and fills history from the sessions', async () => {
     const name = freshDbName();
     const metas = v1Sessions();
@@ -54,8 +55,8 @@ describe('v1 → v2', () => {
 
     const db = await openCalmRunDb(name);
     expect(db.version).toBe(calmRunDbVersion);
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'history', 'sessions']);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'clients', 'history', 'sessions']);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect((await db.getAll('sessions')).sort(byId)).toEqual([...metas].sort(byId));
     expect(await db.getAll('chunks')).toEqual(
@@ -80,7 +81,7 @@ describe('v1 → v2', () => {
     store.close();
   });
 
-  it('upgrades an empty v1 database, and a fresh one opens straight at v2', async () => {
+  it('upgrades an empty v1 database, and a fresh one opens straight at the current version', async () => {
     const name = freshDbName();
     await createVersion1Db(name, [], []);
     const upgraded = await openCalmRunDb(name);
@@ -88,7 +89,7 @@ describe('v1 → v2', () => {
     upgraded.close();
 
     const fresh = await openCalmRunDb(freshDbName());
-    expect([...fresh.objectStoreNames].sort()).toEqual(['chunks', 'history', 'sessions']);
+    expect([...fresh.objectStoreNames].sort()).toEqual(['chunks', 'clients', 'history', 'sessions']);
     expect([...fresh.transaction('history').store.indexNames].sort()).toEqual([
       'by-runner-started',
       'by-started',
@@ -114,6 +115,48 @@ describe('v1 → v2', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['chunks', 'sessions']);
     expect(await db.count('sessions')).toBe(metas.length);
     expect(await db.count('chunks')).toBe(v1Chunks().length);
+    db.close();
+  });
+});
+
+/** The schema as version 2 shipped it: v1 plus the history store. */
+async function createVersion2Db(name: string, metas: SessionMeta[], chunks: SampleChunk[]): Promise<void> {
+  const db = await openDB(name, 2, {
+    upgrade(database) {
+      const sessions = database.createObjectStore('sessions', { keyPath: 'id' });
+      sessions.createIndex('by-started', 'startedAtWallMs');
+      sessions.createIndex('by-runner', 'runnerId');
+      database.createObjectStore('chunks', { keyPath: ['sessionId', 'seq'] });
+      const history = database.createObjectStore('history', { keyPath: 'id' });
+      history.createIndex('by-started', 'startedAtWallMs');
+      history.createIndex('by-runner-started', ['runnerKey', 'startedAtWallMs']);
+      history.createIndex('by-status', 'status');
+    },
+  });
+  const tx = db.transaction(['sessions', 'chunks', 'history'], 'readwrite');
+  await Promise.all([
+    ...metas.map((meta) => tx.objectStore('sessions').put(meta)),
+    ...metas.map((meta) => tx.objectStore('history').put(historyRecordOf(meta))),
+    ...chunks.map((chunk) => tx.objectStore('chunks').put(chunk)),
+    tx.done,
+  ]);
+  db.close();
+}
+
+describe('v2 → v3', () => {
+  it('keeps every session, chunk and history record and adds an empty clients store', async () => {
+    const name = freshDbName();
+    const metas = v1Sessions();
+    const chunks = v1Chunks();
+    await createVersion2Db(name, metas, chunks);
+
+    const db = await openCalmRunDb(name);
+    expect(db.version).toBe(3);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect((await db.getAll('sessions')).sort(byId)).toEqual([...metas].sort(byId));
+    expect((await db.getAll('history')).sort(byId)).toEqual(metas.map(historyRecordOf).sort(byId));
+    expect(await db.count('chunks')).toBe(chunks.length);
+    expect(await db.count('clients')).toBe(0);
     db.close();
   });
 });
