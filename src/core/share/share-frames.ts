@@ -212,13 +212,14 @@ function assertWallMs(ms: number): void {
   if (!isWallMs(ms)) throw new RangeError('a wall-clock time is a whole, non-negative number of ms');
 }
 
-/** The UTF-8 of `text`, cut before `maxBytes` at a character boundary. */
+/** The UTF-8 of `text`, cut to at most `maxBytes` before a grapheme (a letter with its accents, an emoji) that would not fit. */
 function truncatedUtf8(text: string, maxBytes: number): Uint8Array {
-  let bytes = utf8Bytes(text);
-  let chars = [...text];
-  while (bytes.length > maxBytes) {
-    chars = chars.slice(0, -1);
-    bytes = utf8Bytes(chars.join(''));
+  const whole = utf8Bytes(text);
+  if (whole.length <= maxBytes) return whole;
+  let kept = '';
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) {
+    if (utf8Bytes(kept + segment).length > maxBytes) break;
+    kept += segment;
   }
-  return bytes;
+  return utf8Bytes(kept);
 }

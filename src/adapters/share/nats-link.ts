@@ -1,0 +1,175 @@
+import type { ConnectionOptions, NatsConnection, Subscription } from '@nats-io/nats-core';
+import type { ShareLink, ShareLinkState } from './share-link';
+
+/** How a client connects: `wsconnect` in the browser; Node tests pass `connect` from @nats-io/transport-node. */
+export type NatsConnector = (options: ConnectionOptions) => Promise<NatsConnection>;
+
+export interface NatsLinkOptions {
+  /** The practice's server, `wss://…` (or `nats://` with a Node connector in tests). */
+  serverUrl: string;
+  user?: string;
+  password?: string;
+  /** Shown in the server's connection list: the role, never a person's name. */
+  name?: string;
+  /** Defaults to the browser's `wsconnect`, loaded on first use. */
+  connect?: NatsConnector;
+}
+
+/** Reconnect waits: from 250 ms doubling to 8 s, each with up to ±25 % jitter so a group does not knock in step. */
+const firstReconnectWaitMs = 250;
+const longestReconnectWaitMs = 8000;
+const jitterShare = 0.25;
+
+/** wsconnect, imported on first use only: the first screen's bundle never carries the NATS client. */
+const browserConnector: NatsConnector = async (options) => {
+  const { wsconnect } = await import('@nats-io/nats-core');
+  return wsconnect(options);
+};
+
+/**
+ * Opens a link to the practice's NATS server and returns at once: it connects in the background, keeps trying
+ * until the first connection succeeds, and reconnects for ever with backoff after a network loss or a server
+ * restart. Subscriptions made before it is connected start once it is.
+ */
+export function openNatsLink(options: NatsLinkOptions): ShareLink {
+  return new NatsLink(options);
+}
+
+class NatsLink implements ShareLink {
+  #state: ShareLinkState = 'connecting';
+  #connection: NatsConnection | undefined;
+  #closed = false;
+  #waitsSinceConnected = 0;
+  readonly #stateListeners = new Set<(state: ShareLinkState) => void>();
+  readonly #pendingSubscriptions = new Set<PendingSubscription>();
+
+  constructor(options: NatsLinkOptions) {
+    void this.#connect(options);
+  }
+
+  get state(): ShareLinkState {
+    return this.#state;
+  }
+
+  onState(listener: (state: ShareLinkState) => void): () => void {
+    this.#stateListeners.add(listener);
+    listener(this.#state);
+    return () => this.#stateListeners.delete(listener);
+  }
+
+  publish(subject: string, payload: Uint8Array): boolean {
+    const connection = this.#connection;
+    if (this.#state !== 'connected' || !connection) return false;
+    try {
+      connection.publish(subject, payload);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  subscribe(subject: string, onMessage: (subject: string, payload: Uint8Array) => void): () => void {
+    const pending: PendingSubscription = { subject, onMessage, subscription: undefined };
+    this.#pendingSubscriptions.add(pending);
+    if (this.#connection) this.#start(this.#connection, pending);
+    return () => {
+      this.#pendingSubscriptions.delete(pending);
+      pending.subscription?.unsubscribe();
+    };
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const connection = this.#connection;
+    this.#setState('closed');
+    if (connection && !connection.isClosed()) await connection.close().catch(() => undefined);
+  }
+
+  async #connect(options: NatsLinkOptions): Promise<void> {
+    const connect = options.connect ?? browserConnector;
+    let connection: NatsConnection;
+    try {
+      connection = await connect({
+        servers: options.serverUrl,
+        ...(options.user !== undefined && { user: options.user }),
+        ...(options.password !== undefined && { pass: options.password }),
+        ...(options.name !== undefined && { name: options.name }),
+        // Keep trying until the server answers the first time (a runner may start before the practice's Wi-Fi),
+        // and for ever after that.
+        waitOnFirstConnect: true,
+        maxReconnectAttempts: -1,
+        reconnectDelayHandler: () => this.#nextWaitMs(),
+      });
+    } catch {
+      this.#setState('closed');
+      return;
+    }
+    if (this.#closed) {
+      await connection.close().catch(() => undefined);
+      return;
+    }
+    this.#connection = connection;
+    this.#waitsSinceConnected = 0;
+    for (const pending of this.#pendingSubscriptions) this.#start(connection, pending);
+    this.#setState('connected');
+    void this.#followStatus(connection);
+    void connection.closed().then(() => {
+      this.#setState('closed');
+    });
+  }
+
+  async #followStatus(connection: NatsConnection): Promise<void> {
+    for await (const status of connection.status()) {
+      if (this.#closed) return;
+      switch (status.type) {
+        case 'disconnect':
+        case 'reconnecting':
+          this.#setState('reconnecting');
+          break;
+        case 'reconnect':
+          this.#waitsSinceConnected = 0;
+          this.#setState('connected');
+          break;
+        case 'close':
+          this.#setState('closed');
+          return;
+        default:
+          break;
+      }
+    }
+  }
+
+  #start(connection: NatsConnection, pending: PendingSubscription): void {
+    if (pending.subscription) return;
+    try {
+      pending.subscription = connection.subscribe(pending.subject, {
+        callback: (error, message) => {
+          if (!error) pending.onMessage(message.subject, message.data);
+        },
+      });
+    } catch {
+      // A closed connection: nothing will arrive, and the state says so.
+    }
+  }
+
+  /** Exponential backoff with jitter; the client asks before every wait. */
+  #nextWaitMs(): number {
+    const attempt = this.#waitsSinceConnected++;
+    const baseMs = Math.min(longestReconnectWaitMs, firstReconnectWaitMs * 2 ** Math.min(attempt, 10));
+    return Math.round(baseMs * (1 - jitterShare + 2 * jitterShare * Math.random()));
+  }
+
+  #setState(state: ShareLinkState): void {
+    if (this.#state === state) return;
+    // Once closed by the user, a late status from the connection changes nothing.
+    if (this.#state === 'closed' && this.#closed) return;
+    this.#state = state;
+    for (const listener of this.#stateListeners) listener(state);
+  }
+}
+
+interface PendingSubscription {
+  subject: string;
+  onMessage: (subject: string, payload: Uint8Array) => void;
+  subscription: Subscription | undefined;
+}
