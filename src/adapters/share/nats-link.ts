@@ -19,6 +19,8 @@ export interface NatsLinkOptions {
 const firstReconnectWaitMs = 250;
 const longestReconnectWaitMs = 8000;
 const jitterShare = 0.25;
+/** How long closing waits for the server to take what was sent last. */
+const closeFlushLimitMs = 1000;
 
 /** wsconnect, imported on first use only: the first screen's bundle never carries the NATS client. */
 const browserConnector: NatsConnector = async (options) => {
@@ -78,11 +80,25 @@ class NatsLink implements ShareLink {
     };
   }
 
+  /** Sends what was published (a last presence) if connected, waiting at most a second, then closes. */
   async close(): Promise<void> {
-    this.#closed = true;
     const connection = this.#connection;
+    const wasConnected = this.#state === 'connected';
+    this.#closed = true;
     this.#setState('closed');
-    if (connection && !connection.isClosed()) await connection.close().catch(() => undefined);
+    if (!connection || connection.isClosed()) return;
+    if (wasConnected) {
+      let cancel: (() => void) | undefined;
+      const giveUp = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, closeFlushLimitMs);
+        cancel = () => {
+          clearTimeout(timer);
+        };
+      });
+      await Promise.race([connection.flush().catch(() => undefined), giveUp]);
+      cancel?.();
+    }
+    await connection.close().catch(() => undefined);
   }
 
   async #connect(options: NatsLinkOptions): Promise<void> {

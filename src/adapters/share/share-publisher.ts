@@ -31,7 +31,7 @@ export class SharePublisher {
   readonly runnerShareId = randomShareId();
   readonly #options: SharePublisherOptions;
   readonly #clock: Clock;
-  readonly #unsubscribe: () => void;
+  #unsubscribe: (() => void) | undefined;
   #sequence = 0;
   #strapState: SharedStrapState = 'idle';
   #batteryPercent: number | undefined;
@@ -42,11 +42,19 @@ export class SharePublisher {
   sentCount = 0;
   droppedCount = 0;
 
-  constructor(source: HeartRateSource, options: SharePublisherOptions) {
+  /** Shares `source` (or, without one yet, the runner's presence until `follow()` gives a strap). */
+  constructor(source: HeartRateSource | undefined, options: SharePublisherOptions) {
     this.#options = options;
     this.#clock = options.clock ?? browserClock;
-    this.#unsubscribe = source.subscribe(this.#onEvent);
+    this.#unsubscribe = source?.subscribe(this.#onEvent);
     this.#sendPresence(true);
+  }
+
+  /** Shares this strap from now on instead (one connected during the run); the share and its numbering go on. */
+  follow(source: HeartRateSource): void {
+    if (this.#stopped) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = source.subscribe(this.#onEvent);
   }
 
   get isStopped(): boolean {
@@ -57,7 +65,8 @@ export class SharePublisher {
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
-    this.#unsubscribe();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
     this.#cancelTimer?.();
     this.#cancelTimer = undefined;
     await this.#publish('presence', this.#presenceBytes(false));
