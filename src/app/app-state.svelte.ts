@@ -521,7 +521,7 @@ export class AppState {
     const { LiveShareRunner } = await import('./live-share-runner.svelte');
     const share = new LiveShareRunner(invitation);
     this.liveShareRunner = share;
-    if (this.soloRun?.isActive) await this.#shareSoloRun();
+    await this.#shareSoloRun();
     return share;
   }
 
@@ -533,18 +533,8 @@ export class AppState {
   }
 
   async #shareSoloRun(): Promise<void> {
-    const share = this.liveShareRunner;
     const solo = this.soloRun;
-    if (!share || !solo?.isActive) return;
-    const zone = solo.shownZone;
-    await share.start(solo.strap, {
-      runnerName: solo.runner?.name ?? this.preferences.activeRunner?.name ?? '',
-      ...(zone && { zone: { lowBpm: zone.lowBpm, highBpm: zone.highBpm } }),
-      phase: () => {
-        const position = solo.coach?.position;
-        return position && !position.finished ? position.phase.kind : undefined;
-      },
-    });
+    if (solo?.isActive) await this.liveShareRunner?.shareRun(solo, this.preferences.activeRunner?.name ?? '');
   }
 
   /**
@@ -567,30 +557,17 @@ export class AppState {
     await host?.close();
   }
 
-  /**
-   * A shared runner joins the supervised group run going on, recorded like a paired strap: into the history of the
-   * client of that name on this device when there is one, else under the name they share.
-   */
+  /** A shared runner joins the supervised group run going on (see LiveShareHost.joinGroupRun). */
   async #joinSharedRunner(shared: SharedRunner): Promise<void> {
     const group = this.groupRun;
-    if (!group?.isActive || group.runs.some((run) => run.strap === shared.strap)) return;
+    const host = this.liveShareHost;
+    if (!group?.isActive || !host) return;
     const machinery = await this.#machinery();
     const store = this.library.store;
     if (!store) return;
-    const name = shared.name.trim();
-    const profile = this.preferences.value.runners.find(
-      (runner) =>
-        runner.name.trim().toLocaleLowerCase() === name.toLocaleLowerCase() && !group.runByKey(runner.id),
-    );
-    const groupRef = group.runs[0]?.recording.meta?.group;
-    const setup = this.#runSetup(machinery, profile ?? { id: `shared-${shared.shareId}`, name }, true);
-    const run = new machinery.RunnerRun(store, {
-      ...setup,
-      // The zone the runner's own app coaches them by.
-      zone: shared.zone ?? setup.zone,
-      ...(groupRef && { group: { ...groupRef, size: groupRef.size + 1, place: group.runs.length } }),
+    await host.joinGroupRun(group, shared, this.preferences.value.runners, (runner, changes) => {
+      return new machinery.RunnerRun(store, { ...this.#runSetup(machinery, runner, true), ...changes });
     });
-    await group.join(run, shared.strap);
   }
 
   // ---- Runs in general -----------------------------------------------------------------------------------------

@@ -4,7 +4,10 @@ import { ShareGroupReceiver } from '../adapters/share/share-group-receiver';
 import type { ShareLink, ShareLinkState } from '../adapters/share/share-link';
 import type { SharedStrapSource } from '../adapters/share/shared-strap-source';
 import { randomShareId } from '../adapters/share/share-subjects';
-import type { SessionZone } from '../core/session/session-model';
+import type { RunnerRef, SessionZone } from '../core/session/session-model';
+import type { RunnerProfile } from '../core/zones/runner-profile';
+import type { RunGroup } from './run-group.svelte';
+import type { RunnerRun, RunnerRunSetup } from './runner-run.svelte';
 import type { ShareInvitation } from '../core/share/share-invitation';
 import type { OpenShareLink } from './live-share-runner.svelte';
 import { StrapConnection } from './strap-connection.svelte';
@@ -118,6 +121,33 @@ export class LiveShareHost {
     return this.#sources
       .find((source) => source.runnerShareId === runner.shareId)
       ?.lastHeardSecondsAgo(nowMs);
+  }
+
+  /**
+   * Adds a shared runner to a group run going on, recorded like a paired strap: into the history of the client of
+   * that name on this device (not in the group yet) when there is one, else under the name they share, with the
+   * zone their own app coaches them by. `newRun` builds the run as the app builds a group's runs. False when the
+   * runner is in the group already or the run could not start.
+   */
+  async joinGroupRun(
+    group: RunGroup,
+    shared: SharedRunner,
+    profiles: readonly RunnerProfile[],
+    newRun: (runner: RunnerProfile | RunnerRef, changes: Partial<RunnerRunSetup>) => RunnerRun,
+  ): Promise<boolean> {
+    if (!group.isActive || group.runs.some((run) => run.strap === shared.strap)) return false;
+    const name = shared.name.trim();
+    const profile = profiles.find(
+      (candidate) =>
+        candidate.name.trim().toLocaleLowerCase() === name.toLocaleLowerCase() &&
+        !group.runByKey(candidate.id),
+    );
+    const groupRef = group.runs[0]?.recording.meta?.group;
+    const run = newRun(profile ?? { id: `shared-${shared.shareId}`, name }, {
+      ...(shared.zone && { zone: shared.zone }),
+      ...(groupRef && { group: { ...groupRef, size: groupRef.size + 1, place: group.runs.length } }),
+    });
+    return group.join(run, shared.strap);
   }
 
   /** Ends the share group here: no more runners, and every shared strap lets go. */

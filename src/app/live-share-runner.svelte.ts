@@ -4,6 +4,7 @@ import type { ShareLink, ShareLinkState } from '../adapters/share/share-link';
 import { SharePublisher } from '../adapters/share/share-publisher';
 import type { PhaseKind } from '../core/coaching/run-plan';
 import type { ShareInvitation } from '../core/share/share-invitation';
+import type { RunnerRun } from './runner-run.svelte';
 import type { StrapConnection } from './strap-connection.svelte';
 
 /** What the run screen shows: sharing is visible for the whole run. */
@@ -79,6 +80,19 @@ export class LiveShareRunner {
       runnerName: subject.runnerName,
       ...(subject.zone && { zone: subject.zone }),
       ...(subject.phase && { phase: subject.phase }),
+    });
+  }
+
+  /** Shares this run: its strap, its runner's name (else `fallbackName`), zone and planned phase. */
+  async shareRun(run: RunnerRun, fallbackName: string): Promise<void> {
+    const zone = run.shownZone;
+    await this.start(run.strap, {
+      runnerName: run.runner?.name ?? fallbackName,
+      ...(zone && { zone: { lowBpm: zone.lowBpm, highBpm: zone.highBpm } }),
+      phase: () => {
+        const position = run.coach?.position;
+        return position && !position.finished ? position.phase.kind : undefined;
+      },
     });
   }
 
