@@ -1,3 +1,8 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { openNatsLink } from '../../src/adapters/share/nats-link';
@@ -306,3 +311,78 @@ describe.skipIf(serverMissing)('live share through a three-node cluster', () => 
 function toAuth(user: { user: string; password: string }): { user: string; pass: string } {
   return { user: user.user, pass: user.password };
 }
+
+const deployDir = fileURLToPath(new URL('../../deploy/nats/', import.meta.url));
+const opensslMissing = spawnSync('openssl', ['version']).status !== 0;
+
+describe.skipIf(serverMissing || opensslMissing)('the server configuration in deploy/nats', () => {
+  let dir: string | undefined;
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** nats-server -t on a copy of deploy/nats with a throwaway certificate where nats.conf expects the real one. */
+  function check(file: string, environment: Record<string, string>): { ok: boolean; output: string } {
+    dir ??= mkdtempSync(join(tmpdir(), 'calm-run-nats-conf-'));
+    const certDir = dir;
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-keyout',
+        join(certDir, 'privkey.pem'),
+        '-out',
+        join(certDir, 'fullchain.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    for (const name of ['accounts.conf', 'cluster-node.conf', 'test.conf']) {
+      copyFileSync(join(deployDir, name), join(certDir, name));
+    }
+    const practice = readFileSync(join(deployDir, 'nats.conf'), 'utf8');
+    expect(practice).toContain('/etc/nats/certs/fullchain.pem');
+    writeFileSync(join(certDir, 'nats.conf'), practice.replaceAll('/etc/nats/certs', certDir));
+    const result = spawnSync(natsServerPath() ?? 'nats-server', ['-t', '-c', join(certDir, file)], {
+      env: { PATH: process.env.PATH ?? '', ...environment },
+      encoding: 'utf8',
+    });
+    return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
+  }
+
+  const passwords = { CALMRUN_RUNNER_PASSWORD: 'r', CALMRUN_THERAPIST_PASSWORD: 't' };
+
+  it('accepts the practice’s server, a cluster node and the test server', () => {
+    for (const [file, environment] of [
+      ['nats.conf', passwords],
+      ['cluster-node.conf', passwords],
+      [
+        'test.conf',
+        {
+          ...passwords,
+          CALMRUN_NATS_PORT: '4999',
+          CALMRUN_NATS_WS_PORT: '4998',
+          CALMRUN_NATS_SERVER_NAME: 't',
+        },
+      ],
+    ] as const) {
+      const result = check(file, environment);
+      expect(result.output).toContain('is valid');
+      expect(result.ok).toBe(true);
+    }
+  });
+
+  it('refuses to start without the passwords: none is written in the files', () => {
+    const result = check('nats.conf', {});
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/CALMRUN_RUNNER_PASSWORD/);
+  });
+});

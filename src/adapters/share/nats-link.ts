@@ -15,7 +15,12 @@ export interface NatsLinkOptions {
   connect?: NatsConnector;
 }
 
-/** Reconnect waits: from 250 ms doubling to 8 s, each with up to ±25 % jitter so a group does not knock in step. */
+/**
+ * Reconnect waits grow with the outage: half the time away so far, from 250 ms up to 8 s (so tries come at about
+ * 1.5× the time before: exponential backoff), each with up to ±25 % jitter so a group does not knock in step.
+ * Measured from the outage's start rather than counted per call, because the client asks before every wait,
+ * including the short waits it makes between attempts.
+ */
 const firstReconnectWaitMs = 250;
 const longestReconnectWaitMs = 8000;
 const jitterShare = 0.25;
@@ -41,7 +46,8 @@ class NatsLink implements ShareLink {
   #state: ShareLinkState = 'connecting';
   #connection: NatsConnection | undefined;
   #closed = false;
-  #waitsSinceConnected = 0;
+  /** Date.now() when the current outage began; undefined while connected. */
+  #outageStartMs: number | undefined = Date.now();
   readonly #stateListeners = new Set<(state: ShareLinkState) => void>();
   readonly #pendingSubscriptions = new Set<PendingSubscription>();
 
@@ -125,7 +131,7 @@ class NatsLink implements ShareLink {
       return;
     }
     this.#connection = connection;
-    this.#waitsSinceConnected = 0;
+    this.#outageStartMs = undefined;
     for (const pending of this.#pendingSubscriptions) this.#start(connection, pending);
     this.#setState('connected');
     void this.#followStatus(connection);
@@ -143,7 +149,7 @@ class NatsLink implements ShareLink {
           this.#setState('reconnecting');
           break;
         case 'reconnect':
-          this.#waitsSinceConnected = 0;
+          this.#outageStartMs = undefined;
           this.#setState('connected');
           break;
         case 'close':
@@ -168,10 +174,11 @@ class NatsLink implements ShareLink {
     }
   }
 
-  /** Exponential backoff with jitter; the client asks before every wait. */
   #nextWaitMs(): number {
-    const attempt = this.#waitsSinceConnected++;
-    const baseMs = Math.min(longestReconnectWaitMs, firstReconnectWaitMs * 2 ** Math.min(attempt, 10));
+    const nowMs = Date.now();
+    this.#outageStartMs ??= nowMs;
+    const awayMs = nowMs - this.#outageStartMs;
+    const baseMs = Math.min(longestReconnectWaitMs, Math.max(firstReconnectWaitMs, awayMs / 2));
     return Math.round(baseMs * (1 - jitterShare + 2 * jitterShare * Math.random()));
   }
 
