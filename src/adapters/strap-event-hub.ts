@@ -41,8 +41,11 @@ export class StrapEventHub {
     this.setInfo({ name: '', ...this.#info, ...patch });
   }
 
-  /** Decodes one Heart Rate Measurement value; a malformed one is reported, never thrown. */
-  notify(value: DataView): void {
+  /**
+   * Decodes one Heart Rate Measurement value; a malformed one is reported, never thrown. `wallClockMs` is when it
+   * was received where the strap is (a shared strap: the runner's phone), else now.
+   */
+  notify(value: DataView, wallClockMs = this.clock.wallClockMs()): void {
     const receivedAtMs = this.clock.monotonicMs();
     const bytes = new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
     this.#emit({ type: 'packet', bytes, receivedAtMs });
@@ -50,7 +53,7 @@ export class StrapEventHub {
       const decoded = decodeHeartRateMeasurement(value);
       this.#emit({
         type: 'measurement',
-        measurement: toStrapMeasurement(decoded, receivedAtMs, this.clock.wallClockMs()),
+        measurement: toStrapMeasurement(decoded, receivedAtMs, wallClockMs),
       });
     } catch (error) {
       if (!(error instanceof MalformedPacketError)) throw error;

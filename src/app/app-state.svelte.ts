@@ -25,6 +25,9 @@ import type { RunnerRun, RunnerRunSetup } from './runner-run.svelte';
 import type { RunnerProfile } from '../core/zones/runner-profile';
 import type { GroupSetup } from './group-setup.svelte';
 import type { AttentionAlert } from '../adapters/cues/attention-alert';
+import type { ShareInvitation } from '../core/share/share-invitation';
+import type { LiveShareRunner } from './live-share-runner.svelte';
+import type { LiveShareHost, LiveShareHostSetup, SharedRunner } from './live-share-host.svelte';
 
 const calibrationPlanRef: SessionPlanRef = { planId: 'calibration', name: 'DFA-a1 calibration' };
 
@@ -60,6 +63,10 @@ export class AppState {
   justErased = $state(false);
   /** True once the run machinery and storage are both ready: a run can start. */
   canRecord = $state(false);
+  /** The runner agreed to share their next (or current) run live; undefined when not sharing. */
+  liveShareRunner = $state.raw<LiveShareRunner | undefined>();
+  /** The therapist's live-share group, while open. */
+  liveShareHost = $state.raw<LiveShareHost | undefined>();
   /** Read from storage (and checked against a schema) only when a screen other than home first needs them. */
   readonly #preferences = lazyModule(async () => {
     const { PreferencesState } = await import('./preferences.svelte');
@@ -193,7 +200,10 @@ export class AppState {
   #strapForSoloUse(strap: StrapConnection | undefined): void {
     if (!strap || this.roster.straps[0] !== strap) return;
     const solo = this.soloRun;
-    if (solo?.isActive && !solo.strap) solo.attach(strap);
+    if (solo?.isActive && !solo.strap) {
+      solo.attach(strap);
+      this.liveShareRunner?.follow(strap);
+    }
     if (this.breathing?.state === 'running') this.breathing.follow(strap);
   }
 
@@ -219,7 +229,9 @@ export class AppState {
     });
     const group = new machinery.RunGroup([run], { supervised: false });
     const firstStrap = this.roster.straps[0];
-    return this.#startGroup(group, () => firstStrap);
+    const started = await this.#startGroup(group, () => firstStrap);
+    if (started) void this.#shareSoloRun();
+    return started;
   }
 
   /** A run whose DFA-a1 finds the runner's first threshold; its result waits on the profile screen. */
@@ -241,6 +253,8 @@ export class AppState {
     if (!solo || !this.group) return undefined;
     await this.group.finishAll();
     this.library.changed();
+    // Sharing ends with the run: the next run shares only if the runner agrees again.
+    await this.stopSharing();
     return solo.sessionId;
   }
 
@@ -436,7 +450,10 @@ export class AppState {
       },
     });
     const started = await this.#startGroup(group, (run) => runners[runs.indexOf(run)]?.strap);
-    if (started) this.groupSetup = undefined;
+    if (started) {
+      this.groupSetup = undefined;
+      for (const shared of this.liveShareHost?.runners ?? []) await this.#joinSharedRunner(shared);
+    }
     return started;
   }
 
@@ -491,6 +508,66 @@ export class AppState {
       // The therapist may have ended this runner's run while the strap connected.
       if (strap && run.isActive) run.attach(strap);
     }
+  }
+
+  // ---- Live share ----------------------------------------------------------------------------------------------
+
+  /**
+   * The runner agreed to an invitation: their run is shared with whoever invited them, from its start (or from now,
+   * mid-run) until they stop it or the run ends. The live-share code is loaded only now.
+   */
+  async acceptShareInvitation(invitation: ShareInvitation): Promise<LiveShareRunner> {
+    await this.stopSharing();
+    const { LiveShareRunner } = await import('./live-share-runner.svelte');
+    const share = new LiveShareRunner(invitation);
+    this.liveShareRunner = share;
+    await this.#shareSoloRun();
+    return share;
+  }
+
+  /** The runner's one tap, and the run's end: sharing stops at once and is forgotten. */
+  async stopSharing(): Promise<void> {
+    const share = this.liveShareRunner;
+    this.liveShareRunner = undefined;
+    await share?.stop();
+  }
+
+  async #shareSoloRun(): Promise<void> {
+    const solo = this.soloRun;
+    if (solo?.isActive) await this.liveShareRunner?.shareRun(solo, this.preferences.activeRunner?.name ?? '');
+  }
+
+  /**
+   * The therapist opens a share group: its invitation is shown to the runners, and each runner who shares joins
+   * the group run (now, or when it starts) with their own tile, zone and recording.
+   */
+  async openLiveShare(setup: LiveShareHostSetup): Promise<LiveShareHost> {
+    await this.closeLiveShare();
+    const { LiveShareHost } = await import('./live-share-host.svelte');
+    const host = await LiveShareHost.open(setup, (runner) => {
+      void this.#joinSharedRunner(runner);
+    });
+    this.liveShareHost = host;
+    return host;
+  }
+
+  async closeLiveShare(): Promise<void> {
+    const host = this.liveShareHost;
+    this.liveShareHost = undefined;
+    await host?.close();
+  }
+
+  /** A shared runner joins the supervised group run going on (see LiveShareHost.joinGroupRun). */
+  async #joinSharedRunner(shared: SharedRunner): Promise<void> {
+    const group = this.groupRun;
+    const host = this.liveShareHost;
+    if (!group?.isActive || !host) return;
+    const machinery = await this.#machinery();
+    const store = this.library.store;
+    if (!store) return;
+    await host.joinGroupRun(group, shared, this.preferences.value.runners, (runner, changes) => {
+      return new machinery.RunnerRun(store, { ...this.#runSetup(machinery, runner, true), ...changes });
+    });
   }
 
   // ---- Runs in general -----------------------------------------------------------------------------------------
@@ -577,6 +654,8 @@ export class AppState {
   }
 
   stop(): void {
+    void this.stopSharing();
+    void this.closeLiveShare();
     clearInterval(this.#ticker);
     this.update.stop();
     this.group?.dispose();

@@ -14,7 +14,8 @@ export type GroupStartProblem = 'held-elsewhere';
  * a state has held), and tells the therapist's device when a tile rises.
  */
 export class RunGroup {
-  readonly runs: readonly RunnerRun[];
+  /** Replaced whole when a runner joins mid-run (live share): a new array, so what lists the runs updates. */
+  runs = $state.raw<readonly RunnerRun[]>([]);
   /** A therapist's group run: the runners' cues are silent, sessions are marked supervised. */
   readonly supervised: boolean;
   /** The tiles' keys in display order. */
@@ -71,6 +72,19 @@ export class RunGroup {
       return false;
     }
     this.#startTicking();
+    return true;
+  }
+
+  /**
+   * A runner who joins while the group runs (a runner sharing live from their own phone): their run starts now,
+   * with its own tile at the end of the order. False when it could not start (the group has ended, or storage
+   * refused), and then nothing changed.
+   */
+  async join(run: RunnerRun, strap: StrapConnection | undefined): Promise<boolean> {
+    if (!this.isActive || this.runs.includes(run)) return false;
+    if (!(await run.start(strap))) return false;
+    this.runs = [...this.runs, run];
+    this.order = [...this.order, run.key];
     return true;
   }
 

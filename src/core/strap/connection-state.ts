@@ -12,7 +12,9 @@ export type LostReason =
   /** The device refused one more strap while several were connected: it holds only so many at once. */
   | 'connection-limit'
   | 'packet-log-invalid'
-  | 'replay-ended';
+  | 'replay-ended'
+  /** A runner's live share went quiet (no message for a few presence intervals) or the runner stopped it. */
+  | 'not-sharing';
 
 export type ConnectionState =
   | { kind: 'idle' }

@@ -16,6 +16,7 @@ export const lostReasonMessages = {
   'connection-limit': m.lostReason_connectionLimit,
   'packet-log-invalid': m.lostReason_packetLogInvalid,
   'replay-ended': m.lostReason_replayEnded,
+  'not-sharing': m.lostReason_notSharing,
 } as const satisfies Record<LostReason, unknown>;
 
 export const bodyLocationMessages = {

@@ -229,4 +229,27 @@ describe('RunGroup', () => {
       ['Noor', 40_000],
     ]);
   });
+
+  it('lets a runner join while the group runs, with a tile at the end, and refuses one after it ended', async () => {
+    const { group, runs, strapOf, beatAll } = groupOf(['Sam', 'Noor']);
+    await group.start(strapOf);
+    const joiner = manualStrap();
+    const anna = runnerRun(store, { runner: { id: 'anna', name: 'Anna' }, silentCues: true });
+    expect(await group.join(anna, joiner.strap)).toBe(true);
+    expect(group.runs).toEqual([...runs, anna]);
+    expect(group.order).toEqual(['sam', 'noor', 'anna']);
+    expect(anna.isActive).toBe(true);
+    expect(await group.join(anna, joiner.strap)).toBe(false);
+    beatAll();
+    joiner.beat(125);
+    expect(anna.recording.state.samples).toHaveLength(1);
+
+    const ids = await group.finishAll();
+    expect(ids).toHaveLength(3);
+    expect(anna.isFinished).toBe(true);
+    const late = runnerRun(store, { runner: { id: 'bo', name: 'Bo' }, silentCues: true });
+    expect(await group.join(late, manualStrap().strap)).toBe(false);
+    expect(late.sessionId).toBeUndefined();
+    expect(group.runs).toHaveLength(3);
+  });
 });
