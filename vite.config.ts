@@ -3,8 +3,13 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
-import { parseShareServerSources, withShareServersInCsp } from './src/core/share/share-server-sources';
-import { shareServerSourceText, type ShareServerSource } from './src/core/share/share-server-url';
+// With its extension: Vite loads the config natively, and this file imports nothing itself.
+import {
+  parseShareServerSources,
+  shareServerSourceText,
+  withShareServersInCsp,
+  type ShareServerSource,
+} from './src/core/share/share-servers.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;

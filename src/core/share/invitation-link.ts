@@ -1,6 +1,6 @@
 import { fromBase64Url, toBase64Url } from './base64url';
 import type { ShareInvitation } from './share-invitation';
-import { parseShareServerUrl, shareServerUrlText } from './share-server-url';
+import { parseShareServerUrl, shareServerUrlText } from './share-servers';
 
 /**
  * An invitation as a link to the app whose every part, secrets included, is in the fragment:
@@ -32,8 +32,7 @@ export type InvitationRefusal =
   | 'bad-inviter';
 
 export type InvitationParse =
-  | { ok: true; invitation: ShareInvitation }
-  | { ok: false; refusal: InvitationRefusal };
+  { ok: true; invitation: ShareInvitation } | { ok: false; refusal: InvitationRefusal };
 
 export const GROUP_ID_PATTERN = /^[a-z0-9]{16,32}$/u;
 export const KEY_BYTES = 32;
@@ -45,7 +44,10 @@ export const MAX_LOGIN_LENGTH = 128;
 const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 function checkLogin(value: string | undefined): boolean {
-  return value === undefined || (value.length > 0 && value.length <= MAX_LOGIN_LENGTH && !unsafeCharacters.test(value));
+  return (
+    value === undefined ||
+    (value.length > 0 && value.length <= MAX_LOGIN_LENGTH && !unsafeCharacters.test(value))
+  );
 }
 
 /** What is wrong with an invitation, or undefined when a link made of it will be accepted as it is. */
@@ -59,7 +61,11 @@ export function invitationProblem(invitation: ShareInvitation): InvitationRefusa
   const invitedBy = invitation.invitedBy;
   if (invitedBy.trim() === '') return 'missing-inviter';
   // Spaces around the name would not survive the link (it is read trimmed): the app trims what was typed.
-  if (invitedBy.length > MAX_INVITER_LENGTH || unsafeCharacters.test(invitedBy) || invitedBy !== invitedBy.trim())
+  if (
+    invitedBy.length > MAX_INVITER_LENGTH ||
+    unsafeCharacters.test(invitedBy) ||
+    invitedBy !== invitedBy.trim()
+  )
     return 'bad-inviter';
   return undefined;
 }

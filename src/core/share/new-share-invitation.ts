@@ -1,6 +1,6 @@
 import { KEY_BYTES } from './invitation-link';
 import type { ShareInvitation } from './share-invitation';
-import { parseShareServerUrl, shareServerUrlText } from './share-server-url';
+import { parseShareServerUrl, shareServerUrlText } from './share-servers';
 
 /** What the therapist sets once for live share: the practice's server, who invites, and the runner role's login. */
 export interface ShareServerSettings {

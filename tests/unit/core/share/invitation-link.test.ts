@@ -54,7 +54,8 @@ describe('base64url', () => {
   });
 
   it('refuses padding, other alphabets, impossible lengths and a second spelling', () => {
-    for (const text of ['Zg==', 'Zm9v+', 'Zm9v/', 'Z', 'Zm9vY', 'Zh', 'a b']) expect(fromBase64Url(text)).toBeUndefined();
+    for (const text of ['Zg==', 'Zm9v+', 'Zm9v/', 'Z', 'Zm9vY', 'Zh', 'a b'])
+      expect(fromBase64Url(text)).toBeUndefined();
   });
 
   it('round-trips any bytes', () => {
@@ -103,7 +104,9 @@ describe('the invitation link', () => {
   it('refuses what is not an invitation', () => {
     for (const text of ['', 'https://calmrun.example/', '#/history', '#/joining?v=1', 'hello'])
       expect(refusalOf(text)).toBe('not-an-invitation');
-    expect(refusalOf(`${withPart('g', 'k3x9q2m7w4t8z6r5b1n0')}&g=k3x9q2m7w4t8z6r5b1n1`)).toBe('not-an-invitation');
+    expect(refusalOf(`${withPart('g', 'k3x9q2m7w4t8z6r5b1n0')}&g=k3x9q2m7w4t8z6r5b1n1`)).toBe(
+      'not-an-invitation',
+    );
     expect(refusalOf(withPart('by', 'x').replace('by=x', 'by=%E0%A4%A'))).toBe('not-an-invitation');
   });
 
@@ -114,7 +117,12 @@ describe('the invitation link', () => {
   });
 
   it('accepts wss anywhere and ws only on this device', () => {
-    for (const server of ['ws://127.0.0.1:4222', 'ws://localhost:8080', 'ws://[::1]:9000', 'wss://10.0.0.2:443/nats'])
+    for (const server of [
+      'ws://127.0.0.1:4222',
+      'ws://localhost:8080',
+      'ws://[::1]:9000',
+      'wss://10.0.0.2:443/nats',
+    ])
       expect(refusalOf(withPart('s', server)), server).toBeUndefined();
     expect(parseInvitationLink(withPart('s', 'WSS://NATS.Example.org:8443'))).toMatchObject({
       ok: true,
@@ -142,13 +150,24 @@ describe('the invitation link', () => {
   });
 
   it('refuses a group id that is not 16 to 32 of [a-z0-9]', () => {
-    for (const group of ['short', 'K3X9Q2M7W4T8Z6R5B1N0', 'k3x9q2m7w4t8z6r5b1n0.>', 'a'.repeat(33), 'k3x9q2m7w4t8z6r5 b1n0'])
+    for (const group of [
+      'short',
+      'K3X9Q2M7W4T8Z6R5B1N0',
+      'k3x9q2m7w4t8z6r5b1n0.>',
+      'a'.repeat(33),
+      'k3x9q2m7w4t8z6r5 b1n0',
+    ])
       expect(refusalOf(withPart('g', group)), group).toBe('bad-group');
     expect(refusalOf(withPart('g', undefined))).toBe('bad-group');
   });
 
   it('refuses a key that is not exactly 32 bytes of base64url', () => {
-    for (const bad of [toBase64Url(key.slice(0, 31)), `${toBase64Url(key)}A`, `${toBase64Url(key)}=`, toBase64Url(key).replace('A', '+')])
+    for (const bad of [
+      toBase64Url(key.slice(0, 31)),
+      `${toBase64Url(key)}A`,
+      `${toBase64Url(key)}=`,
+      toBase64Url(key).replace('A', '+'),
+    ])
       expect(refusalOf(withPart('k', bad)), bad).toBe('bad-key');
     expect(refusalOf(withPart('k', undefined))).toBe('bad-key');
   });
@@ -165,7 +184,10 @@ describe('the invitation link', () => {
     expect(refusalOf(withPart('by', '   '))).toBe('missing-inviter');
     for (const name of ['Anna\u202Eevil', 'Anna\u0000', 'a'.repeat(81), 'Anna\u2066x\u2069'])
       expect(refusalOf(withPart('by', name)), JSON.stringify(name)).toBe('bad-inviter');
-    expect(parseInvitationLink(withPart('by', '  Anna  '))).toMatchObject({ ok: true, invitation: { invitedBy: 'Anna' } });
+    expect(parseInvitationLink(withPart('by', '  Anna  '))).toMatchObject({
+      ok: true,
+      invitation: { invitedBy: 'Anna' },
+    });
     expect(parseInvitationLink(withPart('by', 'José <b>Zoë</b> 🏃'))).toMatchObject({
       ok: true,
       invitation: { invitedBy: 'José <b>Zoë</b> 🏃' },
@@ -174,17 +196,26 @@ describe('the invitation link', () => {
 
   it('refuses to write a link the app would refuse to read', () => {
     expect(() => invitationLink(appUrl, { ...invitation, key: key.slice(1) })).toThrow(/bad-key/u);
-    expect(() => invitationLink(appUrl, { ...invitation, serverUrl: 'ws://nats.example.org' })).toThrow(/bad-server/u);
+    expect(() => invitationLink(appUrl, { ...invitation, serverUrl: 'ws://nats.example.org' })).toThrow(
+      /bad-server/u,
+    );
     expect(() => invitationLink(appUrl, { ...invitation, invitedBy: ' Anna' })).toThrow(/bad-inviter/u);
   });
 });
 
 describe('the invitation link, over any invitation and any hostile text', () => {
   const safeText = (maxLength: number) =>
-    fc.string({ unit: 'grapheme', minLength: 1, maxLength }).filter((text) => text.trim() === text && text !== '');
+    fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength })
+      .filter((text) => text.trim() === text && text !== '');
   const validInvitation = fc.record(
     {
-      serverUrl: fc.constantFrom('wss://nats.example.org', 'wss://10.1.2.3:8443/ws', 'ws://127.0.0.1:4222', 'ws://localhost:1'),
+      serverUrl: fc.constantFrom(
+        'wss://nats.example.org',
+        'wss://10.1.2.3:8443/ws',
+        'ws://127.0.0.1:4222',
+        'ws://localhost:1',
+      ),
       groupId: fc.stringMatching(/^[a-z0-9]{16,32}$/u),
       key: fc.uint8Array({ minLength: 32, maxLength: 32 }),
       user: safeText(40),
@@ -198,20 +229,32 @@ describe('the invitation link, over any invitation and any hostile text', () => 
     fc.assert(
       fc.property(validInvitation, (candidate) => {
         fc.pre(invitationProblem(candidate) === undefined);
-        expect(parseInvitationLink(invitationLink(appUrl, candidate))).toEqual({ ok: true, invitation: candidate });
+        expect(parseInvitationLink(invitationLink(appUrl, candidate))).toEqual({
+          ok: true,
+          invitation: candidate,
+        });
       }),
     );
   });
 
   it('never throws on any text, and whatever it accepts writes back to a link that reads the same', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webUrl({ withFragments: true })), (text) => {
-        for (const candidate of [text, `#/join?${text}`, withPart('by', text), withPart('s', text), withPart('k', text)]) {
-          const parsed = parseInvitationLink(candidate);
-          if (parsed.ok)
-            expect(parseInvitationLink(invitationLink(appUrl, parsed.invitation))).toEqual(parsed);
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.webUrl({ withFragments: true })),
+        (text) => {
+          for (const candidate of [
+            text,
+            `#/join?${text}`,
+            withPart('by', text),
+            withPart('s', text),
+            withPart('k', text),
+          ]) {
+            const parsed = parseInvitationLink(candidate);
+            if (parsed.ok)
+              expect(parseInvitationLink(invitationLink(appUrl, parsed.invitation))).toEqual(parsed);
+          }
+        },
+      ),
     );
   });
 });
@@ -221,19 +264,33 @@ describe('a new share group', () => {
     let counter = 0;
     const randomBytes = (length: number) => Uint8Array.from({ length }, () => (counter++ * 37) & 0xff);
     const made = newShareInvitation(
-      { serverUrl: ' WSS://Nats.Example.org ', invitedBy: ' Anna ', runnerUser: 'runner', runnerPassword: 'secret' },
+      {
+        serverUrl: ' WSS://Nats.Example.org ',
+        invitedBy: ' Anna ',
+        runnerUser: 'runner',
+        runnerPassword: 'secret',
+      },
       randomBytes,
     );
     expect(made.groupId).toMatch(/^[a-z2-7]{24}$/u);
     expect(made.key).toHaveLength(32);
-    expect(made).toMatchObject({ serverUrl: 'wss://nats.example.org', invitedBy: 'Anna', user: 'runner', password: 'secret' });
+    expect(made).toMatchObject({
+      serverUrl: 'wss://nats.example.org',
+      invitedBy: 'Anna',
+      user: 'runner',
+      password: 'secret',
+    });
     expect(invitationProblem(made)).toBeUndefined();
-    expect(newShareInvitation({ serverUrl: 'wss://a.org', invitedBy: 'A', runnerUser: 'x' }, randomBytes)).not.toHaveProperty('user');
+    expect(
+      newShareInvitation({ serverUrl: 'wss://a.org', invitedBy: 'A', runnerUser: 'x' }, randomBytes),
+    ).not.toHaveProperty('user');
   });
 
   it('spells all 120 bits: ids of different bytes differ', () => {
     const zeros = newGroupId((length) => new Uint8Array(length));
-    const lastBit = newGroupId((length) => Uint8Array.from({ length }, (_, index) => (index === length - 1 ? 1 : 0)));
+    const lastBit = newGroupId((length) =>
+      Uint8Array.from({ length }, (_, index) => (index === length - 1 ? 1 : 0)),
+    );
     expect(zeros).toBe('a'.repeat(24));
     expect(lastBit).not.toBe(zeros);
   });

@@ -5,7 +5,7 @@ import {
   parseShareServerSources,
   serverAllowedBy,
   withShareServersInCsp,
-} from '../../../../src/core/share/share-server-sources';
+} from '../../../../src/core/share/share-servers';
 
 const page = `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self'; worker-src 'self'" />`;
 
@@ -17,15 +17,21 @@ describe('the build-time share servers', () => {
   });
 
   it('widens connect-src by exactly the practice servers, each once', () => {
-    const sources = parseShareServerSources('wss://NATS.example.org, wss://nats2.example.org:8443 wss://nats.example.org');
-    expect(connectSrcDirective(sources)).toBe("connect-src 'self' wss://nats.example.org wss://nats2.example.org:8443");
+    const sources = parseShareServerSources(
+      'wss://NATS.example.org, wss://nats2.example.org:8443 wss://nats.example.org',
+    );
+    expect(connectSrcDirective(sources)).toBe(
+      "connect-src 'self' wss://nats.example.org wss://nats2.example.org:8443",
+    );
     expect(withShareServersInCsp(page, sources)).toBe(
       `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'self' wss://nats.example.org wss://nats2.example.org:8443; worker-src 'self'" />`,
     );
   });
 
   it('takes any port on loopback for the tests', () => {
-    expect(connectSrcDirective(parseShareServerSources('ws://127.0.0.1:*'))).toBe("connect-src 'self' ws://127.0.0.1:*");
+    expect(connectSrcDirective(parseShareServerSources('ws://127.0.0.1:*'))).toBe(
+      "connect-src 'self' ws://127.0.0.1:*",
+    );
   });
 
   it('fails the build on anything but a plain wss origin, or ws on loopback', () => {
@@ -60,7 +66,9 @@ describe('the build-time share servers', () => {
   });
 
   it('prefills the first server with a fixed port', () => {
-    expect(defaultServerUrl(parseShareServerSources('ws://127.0.0.1:* wss://nats.example.org'))).toBe('wss://nats.example.org');
+    expect(defaultServerUrl(parseShareServerSources('ws://127.0.0.1:* wss://nats.example.org'))).toBe(
+      'wss://nats.example.org',
+    );
     expect(defaultServerUrl(parseShareServerSources('ws://127.0.0.1:*'))).toBe('');
   });
 });
