@@ -25,6 +25,7 @@ import type { RunnerRun, RunnerRunSetup } from './runner-run.svelte';
 import type { RunnerProfile } from '../core/zones/runner-profile';
 import type { GroupSetup } from './group-setup.svelte';
 import type { AttentionAlert } from '../adapters/cues/attention-alert';
+import type { ShareHostPort, ShareStatusView } from './live-share-ports';
 
 const calibrationPlanRef: SessionPlanRef = { planId: 'calibration', name: 'DFA-a1 calibration' };
 
@@ -58,6 +59,10 @@ export class AppState {
   breathingRecording = $state.raw<RunRecording | undefined>();
   /** Set once when the app restarts after "erase everything", to say so on the home screen. */
   justErased = $state(false);
+  /** Live share on the therapist's side: opens share groups; unset until the live-share engine is bound. */
+  shareHost = $state.raw<ShareHostPort | undefined>();
+  /** Live share of the run being recorded on this device, while the run shares; the run screen shows it. */
+  runShare = $state.raw<ShareStatusView | undefined>();
   /** True once the run machinery and storage are both ready: a run can start. */
   canRecord = $state(false);
   /** Read from storage (and checked against a schema) only when a screen other than home first needs them. */
