@@ -73,9 +73,9 @@ export function browserScannerDeps(): QrScannerDeps {
   return {
     getUserMedia: (constraints) => {
       // No mediaDevices: an insecure page, or a browser without cameras at all.
-      if (typeof navigator.mediaDevices?.getUserMedia !== 'function')
-        return Promise.reject(new DOMException('No camera API', 'NotFoundError'));
-      return navigator.mediaDevices.getUserMedia(constraints);
+      const media = (navigator as { mediaDevices?: MediaDevices }).mediaDevices;
+      if (!media) return Promise.reject(new DOMException('No camera API', 'NotFoundError'));
+      return media.getUserMedia(constraints);
     },
     frameDecoder: async () => (await nativeDecoder()) ?? canvasDecoder(),
     nextFrame: () =>
@@ -101,7 +101,9 @@ export async function scanQrCode(
   signal: AbortSignal,
   deps: QrScannerDeps = browserScannerDeps(),
 ): Promise<string | undefined> {
-  if (signal.aborted) return undefined;
+  // A function, not the property: the signal aborts while this awaits, which narrowing cannot know.
+  const aborted = () => signal.aborted;
+  if (aborted()) return undefined;
   let stream: MediaStream;
   try {
     stream = await deps.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });
@@ -113,7 +115,7 @@ export async function scanQrCode(
     video.srcObject = null;
   };
   // Cancelled while the browser asked for the camera: let it go at once.
-  if (signal.aborted) {
+  if (aborted()) {
     stopCamera();
     return undefined;
   }
@@ -124,14 +126,14 @@ export async function scanQrCode(
     video.playsInline = true;
     await video.play();
     const decode = await deps.frameDecoder();
-    while (!signal.aborted) {
+    while (!aborted()) {
       const text = await decode(video).catch(() => undefined);
-      if (text !== undefined && !signal.aborted) return text;
+      if (text !== undefined && !aborted()) return text;
       await deps.nextFrame();
     }
     return undefined;
   } catch (error) {
-    if (signal.aborted) return undefined;
+    if (aborted()) return undefined;
     throw new QrScanError(problemOf(error));
   } finally {
     signal.removeEventListener('abort', stopCamera);

@@ -7,7 +7,7 @@ export function toBase64Url(bytes: Uint8Array): string {
     const chunk = ((bytes[index] ?? 0) << 16) | ((bytes[index + 1] ?? 0) << 8) | (bytes[index + 2] ?? 0);
     const characters = Math.min(4, Math.ceil(((bytes.length - index) * 8) / 6));
     for (let position = 0; position < characters; position++)
-      text += alphabet[(chunk >> (18 - 6 * position)) & 63];
+      text += alphabet.charAt((chunk >> (18 - 6 * position)) & 63);
   }
   return text;
 }

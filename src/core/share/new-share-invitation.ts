@@ -28,7 +28,7 @@ export function newGroupId(randomBytes: RandomBytes): string {
     bits += 8;
     while (bits >= 5) {
       bits -= 5;
-      id += base32Alphabet[(buffer >> bits) & 31];
+      id += base32Alphabet.charAt((buffer >> bits) & 31);
     }
   }
   return id;

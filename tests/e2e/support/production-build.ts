@@ -15,7 +15,10 @@ export async function buildProduction(
   config: InlineConfig = {},
   shareServers = TEST_SHARE_SERVERS,
 ): Promise<void> {
-  const saved = { NODE_ENV: process.env.NODE_ENV, CALM_RUN_SHARE_SERVERS: process.env.CALM_RUN_SHARE_SERVERS };
+  const saved = {
+    NODE_ENV: process.env.NODE_ENV,
+    CALM_RUN_SHARE_SERVERS: process.env.CALM_RUN_SHARE_SERVERS,
+  };
   process.env.NODE_ENV = 'production';
   process.env.CALM_RUN_SHARE_SERVERS = shareServers;
   try {
@@ -27,7 +30,7 @@ export async function buildProduction(
     });
   } finally {
     for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
+      if (value === undefined) Reflect.deleteProperty(process.env, name);
       else process.env[name] = value;
     }
   }
