@@ -1,4 +1,4 @@
-import type { QrScanProblem } from '../adapters/share/qr-scanner';
+import type { QrScannerDeps, QrScanProblem } from '../adapters/share/qr-scanner';
 
 export type QrScanState = 'idle' | 'starting' | 'scanning' | QrScanProblem;
 
@@ -7,8 +7,11 @@ export class QrScan {
   state = $state<QrScanState>('idle');
   #controller: AbortController | undefined;
 
-  /** Scans into the video until a code is read (its text) or the scan is cancelled or fails (undefined). */
-  async start(video: HTMLVideoElement): Promise<string | undefined> {
+  /**
+   * Scans into the video until a code is read (its text) or the scan is cancelled or fails (undefined). `deps`
+   * replaces the browser's camera and decoder (tests).
+   */
+  async start(video: HTMLVideoElement, deps?: QrScannerDeps): Promise<string | undefined> {
     this.cancel();
     const controller = new AbortController();
     this.#controller = controller;
@@ -18,7 +21,7 @@ export class QrScan {
       if (controller.signal.aborted) return undefined;
       this.state = 'scanning';
       try {
-        const text = await scanQrCode(video, controller.signal);
+        const text = await scanQrCode(video, controller.signal, deps);
         if (this.#controller === controller) this.state = 'idle';
         return text;
       } catch (error) {
