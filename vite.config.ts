@@ -3,6 +3,13 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import type { Plugin } from 'vite';
+// With its extension: Vite loads the config natively, and this file imports nothing itself.
+import {
+  parseShareServerSources,
+  shareServerSourceText,
+  withShareServersInCsp,
+  type ShareServerSource,
+} from './src/core/share/share-servers.ts';
 
 const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -24,10 +31,27 @@ function devInlineStyles(): Plugin {
   };
 }
 
+/**
+ * The live-share servers of the build-time setting `CALM_RUN_SHARE_SERVERS` (e.g. "wss://nats.example.org"), read
+ * each time the config is, so a test can build with its own; a malformed setting fails the build here.
+ */
+function shareServerSources(): ShareServerSource[] {
+  return parseShareServerSources(process.env.CALM_RUN_SHARE_SERVERS);
+}
+
+/** Live share talks to the practice's NATS server: the policy's `connect-src 'self'` gains exactly its origins. */
+function shareServersCsp(sources: readonly ShareServerSource[]): Plugin {
+  return {
+    name: 'calm-run:share-servers-csp',
+    transformIndexHtml: (html) => withShareServersInCsp(html, sources),
+  };
+}
+
 export default defineConfig(({ command }) => ({
   plugins: [
     svelte(),
     devInlineStyles(),
+    shareServersCsp(shareServerSources()),
     VitePWA({
       strategies: 'generateSW',
       // The app asks before it reloads into a new version: never in the middle of a run.
@@ -90,6 +114,8 @@ export default defineConfig(({ command }) => ({
     // Only a build has a sw.js, and the dev server must never be cached: this asks "is it a build?" directly,
     // where import.meta.env.PROD would follow the mode and NODE_ENV.
     __SERVICE_WORKER__: JSON.stringify(command === 'build'),
+    // The same servers for the app: it prefills the therapist's server and says when an invitation's is not allowed.
+    __SHARE_SERVER_SOURCES__: JSON.stringify(shareServerSources().map(shareServerSourceText)),
   },
   build: {
     target: 'es2022',

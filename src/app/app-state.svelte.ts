@@ -28,6 +28,7 @@ import type { AttentionAlert } from '../adapters/cues/attention-alert';
 import type { ShareInvitation } from '../core/share/share-invitation';
 import type { LiveShareRunner } from './live-share-runner.svelte';
 import type { LiveShareHost, LiveShareHostSetup, SharedRunner } from './live-share-host.svelte';
+import type { ShareHostPort, ShareStatusView } from './live-share-ports';
 
 const calibrationPlanRef: SessionPlanRef = { planId: 'calibration', name: 'DFA-a1 calibration' };
 
@@ -61,6 +62,10 @@ export class AppState {
   breathingRecording = $state.raw<RunRecording | undefined>();
   /** Set once when the app restarts after "erase everything", to say so on the home screen. */
   justErased = $state(false);
+  /** Live share on the therapist's side: opens share groups; unset until the live-share engine is bound. */
+  shareHost = $state.raw<ShareHostPort | undefined>();
+  /** Live share of the run being recorded on this device, while the run shares; the run screen shows it. */
+  runShare = $state.raw<ShareStatusView | undefined>();
   /** True once the run machinery and storage are both ready: a run can start. */
   canRecord = $state(false);
   /** The runner agreed to share their next (or current) run live; undefined when not sharing. */

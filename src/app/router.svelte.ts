@@ -16,4 +16,12 @@ export class Router {
     else if (location.hash !== hash) history.pushState(null, '', hash);
     this.route = route;
   }
+
+  /**
+   * Rewrites the address to the route's without showing it: the screen stays as it is. For an address that held a
+   * secret (an invitation's key), so it does not linger in the browser's history once it has been read.
+   */
+  replaceAddress(route: Route): void {
+    history.replaceState(null, '', routeHash(route));
+  }
 }

@@ -17,9 +17,16 @@ export type Route =
   /** A therapist's group run: putting it together, the live tiles, and after it. */
   | { screen: 'group' }
   | { screen: 'group-run' }
-  | { screen: 'group-after' };
+  | { screen: 'group-after' }
+  /**
+   * A live-share invitation (`#/join?v=1&…`, its query kept whole: the server's address holds slashes), or with an
+   * empty query the screen to scan or paste one.
+   */
+  | { screen: 'join'; query: string };
 
 export function parseRoute(hash: string): Route {
+  const join = /^#?\/?join(?:\?(.*))?$/su.exec(hash);
+  if (join) return { screen: 'join', query: join[1] ?? '' };
   const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second] = parts;
   switch (first) {
@@ -74,5 +81,7 @@ export function routeHash(route: Route): string {
       return '#/group/run';
     case 'group-after':
       return '#/group/after';
+    case 'join':
+      return route.query === '' ? '#/join' : `#/join?${route.query}`;
   }
 }

@@ -27,6 +27,7 @@ import {
   startRun,
 } from './support/sessions';
 import { backupFileOf, syntheticRun } from './support/synthetic-sessions';
+import { makeInvitation } from './support/share-invite';
 
 const browser = useBrowser();
 const locales: readonly Locale[] = ['en', 'nl'];
@@ -76,6 +77,8 @@ async function saveFixedZone(page: Page, lowBpm: number, highBpm: number): Promi
 /** What the sweep carries from one step to the next. */
 interface SweepState {
   sessionId: string;
+  /** The live-share invitation made on the group screen, opened later as the runner would. */
+  shareLink: string;
 }
 
 /**
@@ -189,6 +192,21 @@ const steps: readonly Step[] = [
     },
   },
   {
+    screen: 'group setup, live share invitation shown',
+    show: async (page, state) => {
+      state.shareLink = (await makeInvitation(page, 'ws://127.0.0.1:4222', 'Anna')).link;
+    },
+  },
+  {
+    screen: 'group setup, live share problem',
+    show: async (page) => {
+      await page.getByLabel(m.shareServerLabel()).fill('http://nats.example.org');
+      await page.getByTestId('share-create').click();
+      await page.getByTestId('share-problem').waitFor();
+      await page.getByLabel(m.shareServerLabel()).fill('ws://127.0.0.1:4222');
+    },
+  },
+  {
     screen: 'group run, live tiles, one raised',
     show: async (page) => {
       await page.getByTestId('start-group-run').click();
@@ -209,6 +227,43 @@ const steps: readonly Step[] = [
       await button(page, m.finishYes()).click();
       await page.getByRole('heading', { name: m.groupAfterTitle(), exact: true, level: 1 }).waitFor();
       await page.getByTestId('group-summary-row').first().waitFor();
+    },
+  },
+  {
+    screen: 'join, an invitation',
+    show: async (page, state) => {
+      await goTo(page, new URL(state.shareLink).hash, m.joinTitle());
+      await page.getByTestId('join-agree').waitFor();
+    },
+  },
+  {
+    screen: 'join, agreed',
+    show: async (page) => {
+      await page.getByTestId('join-agree').click();
+      await page.getByTestId('join-decision').waitFor();
+    },
+  },
+  {
+    screen: 'before run, runs shared',
+    show: async (page) => {
+      await goTo(page, '#/start', m.beforeRunTitle());
+      await page.getByTestId('share-forget').waitFor();
+    },
+  },
+  {
+    screen: 'join, a refused link',
+    show: async (page, state) => {
+      await goTo(page, new URL(state.shareLink).hash.replace('v=1', 'v=9'), m.joinTitle());
+      await page.getByTestId('join-refusal').waitFor();
+    },
+  },
+  {
+    screen: 'join, scan or paste, paste refused',
+    show: async (page) => {
+      await goTo(page, '#/join', m.joinTitle());
+      await page.getByLabel(m.joinPasteLabel()).fill('https://example.org/');
+      await button(page, m.joinPasteOpen()).click();
+      await page.getByTestId('join-refusal').waitFor();
     },
   },
   { screen: 'breathing, setup', show: (page) => goTo(page, '#/breathing', m.breathingTitle()) },
@@ -285,7 +340,7 @@ describe('accessibility: WCAG 2.2 AA on every screen', () => {
         path: '/?sim=calmRun&speed=10',
         beforeLoad: (context) => storeLocale(context, locale),
       });
-      const state: SweepState = { sessionId: '' };
+      const state: SweepState = { sessionId: '', shareLink: '' };
       for (const step of steps) {
         await step.show(app.page, state);
         if (step.screen !== undefined)

@@ -10,9 +10,14 @@ const browser = useBrowser();
 describe('privacy', () => {
   it('asks no other server for anything, from the home screen through a whole run to its detail', async () => {
     const requested: string[] = [];
+    const sockets: string[] = [];
     const app = await openApp(browser(), {
       path: '/?sim=calmRun&speed=10',
-      beforeLoad: (context) => {
+      beforeLoad: (context, page) => {
+        // The build allows a loopback live-share server (production-build.ts): with live share off, none is opened.
+        page.on('websocket', (socket) => {
+          sockets.push(socket.url());
+        });
         // The context sees the pages' requests and, in Chromium, the service worker's own (its precache).
         context.on('request', (request) => {
           requested.push(request.url());
@@ -42,6 +47,7 @@ describe('privacy', () => {
       (url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin,
     );
     expect(elsewhere).toEqual([]);
+    expect(sockets).toEqual([]);
     app.expectNoUnhandledErrors();
   });
 });

@@ -43,6 +43,7 @@ export function createLazyScreens(app: AppState) {
     settings: screenWithPreferences(() => import('./SettingsScreen.svelte')),
     breathing: screenWithRun(() => import('./BreathingScreen.svelte')),
     privacy: screen(() => import('./PrivacyScreen.svelte')),
+    join: screen(() => import('./JoinScreen.svelte')),
     group: screenWithRun(() => import('./GroupSetupScreen.svelte')),
     groupRun: screenWithRun(() => import('./GroupRunScreen.svelte')),
     groupAfter: screenWithRun(() => import('./GroupAfterScreen.svelte')),

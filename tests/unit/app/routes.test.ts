@@ -17,6 +17,8 @@ describe('routes', () => {
     { screen: 'group' },
     { screen: 'group-run' },
     { screen: 'group-after' },
+    { screen: 'join', query: '' },
+    { screen: 'join', query: 'v=1&s=wss%3A%2F%2Fnats.example.org&g=abc&by=Anna%20%2F%20Bo' },
   ];
 
   it.each(routes)('round-trips %o through the hash', (route) => {
@@ -33,6 +35,15 @@ describe('routes', () => {
     expect(parseRoute('#/group/run')).toEqual({ screen: 'group-run' });
     expect(parseRoute('#/group/after')).toEqual({ screen: 'group-after' });
     expect(parseRoute('#/group/elsewhere')).toEqual({ screen: 'group' });
+  });
+
+  it("keeps an invitation's query whole, slashes and all, and opens the scanner without one", () => {
+    expect(parseRoute('#/join?v=1&s=wss://nats.example.org/ws&by=A/B')).toEqual({
+      screen: 'join',
+      query: 'v=1&s=wss://nats.example.org/ws&by=A/B',
+    });
+    expect(parseRoute('#/join')).toEqual({ screen: 'join', query: '' });
+    expect(parseRoute('#/joined')).toEqual({ screen: 'home' });
   });
 
   it('sends an unknown or empty hash home', () => {
