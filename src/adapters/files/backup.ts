@@ -46,12 +46,20 @@ export function exportBackup(
     version: backupVersion,
     exportedAt: now.toISOString(),
     app: { name: 'Calm Run', version: appVersion },
-    sessions: sessions.map(({ meta, samples }) => ({
-      meta: backupMeta(meta),
-      samples: toCompactSamples(samples),
-    })),
+    sessions: sessions.map(backupSessionOf),
   };
   return JSON.stringify(document);
+}
+
+/**
+ * One session as a backup writes it: the meta with exactly the model's fields, the samples as parallel arrays.
+ * Client files carry their sessions the same way, and two sessions with the same JSON of this are the same.
+ */
+export function backupSessionOf({ meta, samples }: SessionWithSamples): {
+  meta: SessionMeta;
+  samples: CompactSamples;
+} {
+  return { meta: backupMeta(meta), samples: toCompactSamples(samples) };
 }
 
 const envelopeSchema = v.looseObject({
