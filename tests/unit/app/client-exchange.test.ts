@@ -235,7 +235,7 @@ describe('a failure while storing', () => {
     const device = await openDevice();
     const failing: ClientRecordStorage = {
       get: (runnerId) => device.clients.get(runnerId),
-      put: () => Promise.reject(new StorageError('quota-exceeded', 'full')),
+      put: () => Promise.reject(new StorageError('full', 'full')),
       delete: (runnerId) => device.clients.delete(runnerId),
     };
     const outcome = await importClientFile({ ...device, clients: failing }, handOver(), { makeActive: true });
@@ -285,7 +285,7 @@ describe('a failure while storing', () => {
     const sessions = new Proxy(device.sessions, {
       get: (target, name) =>
         name === 'importSessions'
-          ? () => Promise.reject(new StorageError('quota-exceeded', 'full'))
+          ? () => Promise.reject(new StorageError('full', 'full'))
           : boundMember(target, name),
     });
     const outcome = await importClientFile({ ...device, sessions }, handOver(), { makeActive: true });

@@ -156,7 +156,7 @@ describe('a client file is refused whole', () => {
     ],
     [
       'a "constructor" key in a session',
-      fileWith((document) => (metaOf(document, 0).constructor = { prototype: {} })),
+      fileWith((document) => Reflect.set(metaOf(document, 0), 'constructor', { prototype: {} })),
       /^sessions\.0\.meta/u,
     ],
     [

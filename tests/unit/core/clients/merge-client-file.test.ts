@@ -205,7 +205,9 @@ const sessionsArbitrary = fc.uniqueArray(fc.record({ id: idArbitrary, contentKey
 const deviceArbitrary = fc.record({
   profile: fc.option(fc.constant(profile('Anna on this device')), { nil: undefined }),
   record: fc.option(recordArbitrary, { nil: undefined }),
-  sessions: sessionsArbitrary.map((list) => new Map(list.map((session) => [session.id, session.contentKey]))),
+  sessions: sessionsArbitrary.map(
+    (list) => new Map<string, string>(list.map((session) => [session.id, session.contentKey])),
+  ),
 });
 const incomingArbitrary = fc.record({
   profile: fc.constant(profile('Anna in the file')),
