@@ -1,4 +1,5 @@
 import type { ClientFile } from '../adapters/files/client-file';
+import { CLIENT_TEXT_LIMITS } from '../adapters/storage/client-record-schema';
 import type { ImportRefusal } from '../adapters/files/import-refusal';
 import type { ShareOutcome } from '../adapters/files/share-or-download';
 import type { SessionWithSamples } from '../adapters/files/session-with-samples';
@@ -132,13 +133,11 @@ export async function importClientFile(
   if (file.size > maxImportBytes) {
     return { kind: 'refused', refusal: { code: 'file-too-large', maxMegabytes: maxImportBytes / 1e6 } };
   }
-  const [{ parseClientFileBytes }, { sessionContentKey }, { mergeClientFile }, { CLIENT_TEXT_LIMITS }] =
-    await Promise.all([
-      import('../adapters/files/client-file'),
-      import('../adapters/files/session-content-key'),
-      import('../core/clients/merge-client-file'),
-      import('../adapters/storage/client-record-schema'),
-    ]);
+  const [{ parseClientFileBytes }, { sessionContentKey }, { mergeClientFile }] = await Promise.all([
+    import('../adapters/files/client-file'),
+    import('../adapters/files/session-content-key'),
+    import('../core/clients/merge-client-file'),
+  ]);
   const parsed = parseClientFileBytes(new Uint8Array(await file.arrayBuffer()), {
     ...(options.expectedRunnerId !== undefined && { runnerId: options.expectedRunnerId }),
   });
