@@ -1,14 +1,21 @@
-import { ClientStore } from '../adapters/storage/client-store';
+import type { ClientStore } from '../adapters/storage/client-store';
 import type { ShareOutcome } from '../adapters/files/share-or-download';
 import type { RunnerProfile } from '../core/zones/runner-profile';
 import type { AppState } from './app-state.svelte';
-import {
-  exportClientFile,
-  importClientFile,
-  type ClientImportOutcome,
-  type ProfileBook,
-} from './client-exchange';
+import type { ClientImportOutcome, ProfileBook } from './client-exchange';
 import type { PreferencesState } from './preferences.svelte';
+
+/**
+ * The exchange and the client store, loaded on the first tap: the profile screen shows the buttons without
+ * loading the file code (schemas, the summary's HRV) they need.
+ */
+async function exchangeModules() {
+  const [exchange, { ClientStore }] = await Promise.all([
+    import('./client-exchange'),
+    import('../adapters/storage/client-store'),
+  ]);
+  return { ...exchange, openClientStore: () => ClientStore.open() };
+}
 
 /** Who the file is about: one client on the therapist's page, or the runner this device runs as. */
 export type TransferSubject = { kind: 'client'; runnerId: string } | { kind: 'own-profile' };
@@ -56,7 +63,8 @@ export class ClientFileTransfer {
     this.exportOutcome = undefined;
     let clients: ClientStore | undefined;
     try {
-      clients = await ClientStore.open();
+      const { exportClientFile, openClientStore } = await exchangeModules();
+      clients = await openClientStore();
       this.exportOutcome = await exportClientFile({ sessions, clients }, profile, {
         includeNotes: this.#subject.kind === 'own-profile' || this.includeNotes,
       });
@@ -75,7 +83,8 @@ export class ClientFileTransfer {
     this.importOutcome = undefined;
     let clients: ClientStore | undefined;
     try {
-      clients = await ClientStore.open();
+      const { importClientFile, openClientStore } = await exchangeModules();
+      clients = await openClientStore();
       this.importOutcome = await importClientFile(
         { sessions, clients, profiles: profileBook(this.#app.preferences) },
         file,

@@ -1,7 +1,16 @@
 import { SvelteSet } from 'svelte/reactivity';
-import { ClientStore } from '../adapters/storage/client-store';
+import type { ClientStore } from '../adapters/storage/client-store';
 import type { AppState } from './app-state.svelte';
-import { exportResearchCsv, researchClients, type ResearchClient } from './research-export';
+import type { ResearchClient } from './research-export';
+
+/** The export's code (the HRV core among it) and the client store, loaded when the section first shows. */
+async function researchModules() {
+  const [research, { ClientStore }] = await Promise.all([
+    import('./research-export'),
+    import('../adapters/storage/client-store'),
+  ]);
+  return { ...research, openClientStore: () => ClientStore.open() };
+}
 
 /** The research export on the clients list: which clients go in (all with a course, unless unticked), and the file. */
 export class ResearchExport {
@@ -23,7 +32,8 @@ export class ResearchExport {
   async load(): Promise<void> {
     let store: ClientStore | undefined;
     try {
-      store = await ClientStore.open();
+      const { researchClients, openClientStore } = await researchModules();
+      store = await openClientStore();
       const { records } = await store.list();
       const runners = this.#app.preferences.value.runners;
       this.clients = researchClients(records, (id) => runners.find((runner) => runner.id === id)?.name);
@@ -46,6 +56,7 @@ export class ResearchExport {
     this.busy = true;
     this.done = undefined;
     try {
+      const { exportResearchCsv } = await researchModules();
       const result = await exportResearchCsv(sessions, chosen);
       this.done = { sessions: result.sessions, clients: result.clients };
     } catch {
