@@ -6,6 +6,7 @@ import { clientRecordSchema } from '../storage/client-record-schema';
 import { runnerProfileSchema } from '../storage/preferences-store';
 import { backupFormat, backupSessionOf } from './backup';
 import { fromCompactSamples, type CompactSamples } from './compact-samples';
+import { clientFileFormat } from './file-formats';
 import { defaultBackupLimits, type BackupLimits } from './file-limits';
 import type { ImportRefusal } from './import-refusal';
 import { jsonShapeIssue } from './json-nesting';
@@ -13,7 +14,7 @@ import { backupSessionSchema } from './session-schema';
 import type { Refusal, SessionWithSamples } from './session-with-samples';
 import { unknownKeyPath } from './unknown-keys';
 
-export const clientFileFormat = 'calm-run-client';
+export { clientFileFormat };
 /** Raised only for a change an older Calm Run could not read correctly; it then refuses the file by name. */
 export const clientFileVersion = 1;
 

@@ -20,6 +20,7 @@ export type ImportRefusal =
   | { code: 'backup-newer-version'; version: number }
   | { code: 'backup-damaged'; detail: string }
   | { code: 'backup-duplicate-session' }
+  | { code: 'backup-is-client-file' }
   // Client files (one client's profile, record and sessions; see client-file.ts).
   | { code: 'client-file-unreadable'; detail: string }
   | { code: 'client-file-not-text' }

@@ -33,6 +33,7 @@ export const importRefusalMessages = {
     m.importRefusal_backupNewerVersion({ version: refusal.version }, { locale }),
   'backup-damaged': (_, locale) => m.importRefusal_backupDamaged({}, { locale }),
   'backup-duplicate-session': (_, locale) => m.importRefusal_backupDuplicateSession({}, { locale }),
+  'backup-is-client-file': (_, locale) => m.importRefusal_backupIsClientFile({}, { locale }),
   'client-file-unreadable': (_, locale) => m.importRefusal_clientFileUnreadable({}, { locale }),
   'client-file-not-text': (_, locale) => m.importRefusal_clientFileNotText({}, { locale }),
   'client-file-too-large': (refusal, locale) =>

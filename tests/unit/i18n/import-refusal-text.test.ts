@@ -17,6 +17,7 @@ const examples = {
   'backup-newer-version': { code: 'backup-newer-version', version: 2 },
   'backup-damaged': { code: 'backup-damaged', detail: 'sessions.0.meta.id: Invalid length' },
   'backup-duplicate-session': { code: 'backup-duplicate-session' },
+  'backup-is-client-file': { code: 'backup-is-client-file' },
   'client-file-unreadable': { code: 'client-file-unreadable', detail: 'boom' },
   'client-file-not-text': { code: 'client-file-not-text' },
   'client-file-too-large': { code: 'client-file-too-large', maxMegabytes: 100 },
