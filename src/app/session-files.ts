@@ -21,7 +21,8 @@ export type ImportOutcome =
   | { kind: 'refused'; refusal: ImportRefusal }
   | { kind: 'storage-failed' };
 
-const maxImportBytes = 100_000_000;
+/** The largest file any import reads into memory; the parsers check their own, finer limits after. */
+export const maxImportBytes = 100_000_000;
 
 /** FIT files start with a header whose bytes 8-11 spell ".FIT". */
 function looksLikeFit(bytes: Uint8Array): boolean {
@@ -49,29 +50,35 @@ export async function importSessionFile(store: SessionStorage, file: File): Prom
     if (!result.ok) return { kind: 'refused', refusal: result.refusal };
     sessions = result.sessions;
   }
-  const items: ImportItem[] = sessions.map(({ meta, samples }) => {
-    const summary = meta.summary ?? summarizeSession(meta, samples);
-    const chunks: SampleChunk[] =
-      samples.length === 0
-        ? []
-        : [
-            {
-              sessionId: meta.id,
-              seq: 0,
-              firstElapsedMs: samples[0]?.elapsedMs ?? 0,
-              lastElapsedMs: samples.at(-1)?.elapsedMs ?? 0,
-              sampleCount: samples.length,
-              bytes: encodeSamples(samples),
-            },
-          ];
-    return { meta: { ...meta, summary }, chunks };
-  });
+  const items = sessions.map(toImportItem);
   try {
     const result = await store.importSessions(items);
     return { kind: 'imported', imported: result.imported.length, skipped: result.skipped.length };
   } catch {
     return { kind: 'storage-failed' };
   }
+}
+
+/**
+ * A validated session as the store imports it: its summary (computed when the file had none) and its samples as
+ * one chunk in the store's codec.
+ */
+export function toImportItem({ meta, samples }: SessionWithSamples): ImportItem {
+  const summary = meta.summary ?? summarizeSession(meta, samples);
+  const chunks: SampleChunk[] =
+    samples.length === 0
+      ? []
+      : [
+          {
+            sessionId: meta.id,
+            seq: 0,
+            firstElapsedMs: samples[0]?.elapsedMs ?? 0,
+            lastElapsedMs: samples.at(-1)?.elapsedMs ?? 0,
+            sampleCount: samples.length,
+            bytes: encodeSamples(samples),
+          },
+        ];
+  return { meta: { ...meta, summary }, chunks };
 }
 
 /** One backup file with every stored session and its samples, shared or downloaded. */

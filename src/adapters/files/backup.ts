@@ -11,6 +11,7 @@ import type {
 } from '../../core/session/session-model';
 import { fromCompactSamples, toCompactSamples, type CompactSamples } from './compact-samples';
 import { defaultBackupLimits, type BackupLimits } from './file-limits';
+import { clientFileFormat } from './file-formats';
 import { jsonShapeIssue } from './json-nesting';
 import { backupSessionSchema } from './session-schema';
 import type { ImportRefusal } from './import-refusal';
@@ -46,12 +47,20 @@ export function exportBackup(
     version: backupVersion,
     exportedAt: now.toISOString(),
     app: { name: 'Calm Run', version: appVersion },
-    sessions: sessions.map(({ meta, samples }) => ({
-      meta: backupMeta(meta),
-      samples: toCompactSamples(samples),
-    })),
+    sessions: sessions.map(backupSessionOf),
   };
   return JSON.stringify(document);
+}
+
+/**
+ * One session as a backup writes it: the meta with exactly the model's fields, the samples as parallel arrays.
+ * Client files carry their sessions the same way, and two sessions with the same JSON of this are the same.
+ */
+export function backupSessionOf({ meta, samples }: SessionWithSamples): {
+  meta: SessionMeta;
+  samples: CompactSamples;
+} {
+  return { meta: backupMeta(meta), samples: toCompactSamples(samples) };
 }
 
 const envelopeSchema = v.looseObject({
@@ -130,6 +139,7 @@ function readBackup(text: string, limits: BackupLimits): BackupParseResult {
     return refuse({ code: 'backup-not-json' });
   }
 
+  if (isClientFile(json)) return refuse({ code: 'backup-is-client-file' });
   const envelope = v.safeParse(envelopeSchema, json);
   if (!envelope.success) {
     const issue = envelope.issues[0];
@@ -160,6 +170,11 @@ function readBackup(text: string, limits: BackupLimits): BackupParseResult {
       samples: fromCompactSamples(samples),
     })),
   };
+}
+
+/** A client file handed to the backup import: said so by name, as it is imported elsewhere. */
+function isClientFile(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && Reflect.get(json, 'format') === clientFileFormat;
 }
 
 /** Every key of T present, optional ones possibly undefined: a field added to the model fails to compile here. */

@@ -18,3 +18,23 @@ export function packetLogFileName(savedAtWallMs: number): string {
   const stamp = new Date(savedAtWallMs).toISOString().replace(/[:.]/gu, '-');
   return `calm-run-packets-${stamp}.jsonl`;
 }
+
+/**
+ * A client file's name from the client's name or pseudonym and the day it was made, in the device's local time:
+ * `calm-run-client-anna-de-vries-2026-11-29.json`. Letters lose their accents and anything but letters and digits
+ * becomes a dash, so the name is valid everywhere; a name with nothing left gives `calm-run-client-2026-11-29.json`.
+ */
+export function clientFileName(clientName: string, madeAtWallMs: number): string {
+  const slug = clientName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '')
+    .slice(0, 40)
+    .replace(/-+$/u, '');
+  const day = new Date(madeAtWallMs);
+  const two = (value: number): string => String(value).padStart(2, '0');
+  const date = `${String(day.getFullYear())}-${two(day.getMonth() + 1)}-${two(day.getDate())}`;
+  return `calm-run-client-${slug === '' ? '' : `${slug}-`}${date}.json`;
+}

@@ -1,5 +1,5 @@
 /**
- * Why a backup or FIT file was refused, as a value: the words come from the message catalogues (see
+ * Why a backup, client or FIT file was refused, as a value: the words come from the message catalogues (see
  * importRefusalText in src/i18n/choices/import-refusal-words.ts), so the runner reads them in the app's language. Numbers stay
  * numbers; `detail` is only for technical words that cannot be translated (a decoder's error, a schema path) and is
  * shown in parentheses after the sentence.
@@ -20,6 +20,23 @@ export type ImportRefusal =
   | { code: 'backup-newer-version'; version: number }
   | { code: 'backup-damaged'; detail: string }
   | { code: 'backup-duplicate-session' }
+  | { code: 'backup-is-client-file' }
+  // Client files (one client's profile, record and sessions; see client-file.ts).
+  | { code: 'client-file-unreadable'; detail: string }
+  | { code: 'client-file-not-text' }
+  | { code: 'client-file-too-large'; maxMegabytes: number }
+  | { code: 'client-file-too-deep' }
+  | { code: 'client-file-too-many-entries'; maxEntries: number }
+  | { code: 'client-file-not-json' }
+  | { code: 'client-file-is-backup' }
+  | { code: 'client-file-not-client-file' }
+  | { code: 'client-file-newer-version'; version: number }
+  | { code: 'client-file-damaged'; detail: string }
+  | { code: 'client-file-ids-differ' }
+  | { code: 'client-file-other-runner'; detail: string }
+  | { code: 'client-file-duplicate-session' }
+  | { code: 'client-file-unfinished-session' }
+  | { code: 'client-file-other-client' }
   // FIT files.
   | { code: 'fit-unreadable'; detail: string }
   | { code: 'fit-too-large'; megabytes: number; maxMegabytes: number }

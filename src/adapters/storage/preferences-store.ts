@@ -79,7 +79,8 @@ const zoneSchema = v.object({
   highBpm: bpm,
   method: v.picklist(['percent-max', 'percent-reserve', 'fixed', 'calibrated', 'by-feel']),
 });
-const profileSchema = v.object({
+/** A runner profile as stored here and as a client file carries it; keys it does not know are left out. */
+export const runnerProfileSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
   name: v.pipe(v.string(), v.maxLength(200)),
   ageYears: v.optional(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(110))),
@@ -176,7 +177,7 @@ export function readPreferences(text: string | null): Preferences {
   const raw = parseJson(text);
   const runners = Array.isArray(raw.runners)
     ? raw.runners.flatMap((runner) => {
-        const parsed = v.safeParse(profileSchema, runner);
+        const parsed = v.safeParse(runnerProfileSchema, runner);
         return parsed.success ? [parsed.output] : [];
       })
     : [];

@@ -2,7 +2,7 @@ import type { ImportRefusal, ImportRefusalCode } from '../../adapters/files/impo
 import { m } from '../../paraglide/messages.js';
 import { getLocale, type Locale } from '../../paraglide/runtime.js';
 
-// Why a backup or FIT file was refused, in the runner's language.
+// Why a backup, client or FIT file was refused, in the runner's language.
 // Message functions keyed by the value they name, for words chosen at run time: one small module a subject,
 // so a screen loads only the words it shows.
 
@@ -33,6 +33,32 @@ export const importRefusalMessages = {
     m.importRefusal_backupNewerVersion({ version: refusal.version }, { locale }),
   'backup-damaged': (_, locale) => m.importRefusal_backupDamaged({}, { locale }),
   'backup-duplicate-session': (_, locale) => m.importRefusal_backupDuplicateSession({}, { locale }),
+  'backup-is-client-file': (_, locale) => m.importRefusal_backupIsClientFile({}, { locale }),
+  'client-file-unreadable': (_, locale) => m.importRefusal_clientFileUnreadable({}, { locale }),
+  'client-file-not-text': (_, locale) => m.importRefusal_clientFileNotText({}, { locale }),
+  'client-file-too-large': (refusal, locale) =>
+    m.importRefusal_clientFileTooLarge(
+      { maxMegabytes: localNumber(refusal.maxMegabytes, locale) },
+      { locale },
+    ),
+  'client-file-too-deep': (_, locale) => m.importRefusal_clientFileTooDeep({}, { locale }),
+  'client-file-too-many-entries': (refusal, locale) =>
+    m.importRefusal_clientFileTooManyEntries(
+      { maxEntries: localNumber(refusal.maxEntries, locale) },
+      { locale },
+    ),
+  'client-file-not-json': (_, locale) => m.importRefusal_clientFileNotJson({}, { locale }),
+  'client-file-is-backup': (_, locale) => m.importRefusal_clientFileIsBackup({}, { locale }),
+  'client-file-not-client-file': (_, locale) => m.importRefusal_clientFileNotClientFile({}, { locale }),
+  'client-file-newer-version': (refusal, locale) =>
+    m.importRefusal_clientFileNewerVersion({ version: refusal.version }, { locale }),
+  'client-file-damaged': (_, locale) => m.importRefusal_clientFileDamaged({}, { locale }),
+  'client-file-ids-differ': (_, locale) => m.importRefusal_clientFileIdsDiffer({}, { locale }),
+  'client-file-other-runner': (_, locale) => m.importRefusal_clientFileOtherRunner({}, { locale }),
+  'client-file-duplicate-session': (_, locale) => m.importRefusal_clientFileDuplicateSession({}, { locale }),
+  'client-file-unfinished-session': (_, locale) =>
+    m.importRefusal_clientFileUnfinishedSession({}, { locale }),
+  'client-file-other-client': (_, locale) => m.importRefusal_clientFileOtherClient({}, { locale }),
   'fit-unreadable': (_, locale) => m.importRefusal_fitUnreadable({}, { locale }),
   'fit-too-large': (refusal, locale) =>
     m.importRefusal_fitTooLarge(

@@ -295,6 +295,12 @@ export function hostileImports(): HostileImport[] {
     backupCase('not a backup', 'another app’s format', { code: 'backup-not-calm-run' }, () =>
       backupWith((backup) => (backup.format = 'strava-export')),
     ),
+    backupCase(
+      'not a backup',
+      'a client file (imported on the profile or the client’s page)',
+      { code: 'backup-is-client-file' },
+      () => backupWith((backup) => (backup.format = 'calm-run-client')),
+    ),
     backupCase('not a backup', 'the format name in other capitals', { code: 'backup-not-calm-run' }, () =>
       backupWith((backup) => (backup.format = 'Calm-Run-Backup')),
     ),

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exportFileName, packetLogFileName } from '../../../../src/adapters/files/export-file-names';
+import {
+  clientFileName,
+  exportFileName,
+  packetLogFileName,
+} from '../../../../src/adapters/files/export-file-names';
 
 describe('exportFileName', () => {
   it('names the file after the local start time, to the minute', () => {
@@ -22,5 +26,27 @@ describe('packetLogFileName', () => {
   it('stamps the log to the millisecond in UTC, with dashes for colons and dots', () => {
     const savedAt = Date.UTC(2026, 10, 29, 6, 15, 2, 123);
     expect(packetLogFileName(savedAt)).toBe('calm-run-packets-2026-11-29T06-15-02-123Z.jsonl');
+  });
+});
+
+describe('clientFileName', () => {
+  const day = new Date(2026, 10, 29, 23, 50).getTime();
+
+  it('names the file after the client and the local day', () => {
+    expect(clientFileName('Anna de Vries', day)).toBe('calm-run-client-anna-de-vries-2026-11-29.json');
+  });
+
+  it('keeps letters without their accents, and only letters, digits and dashes', () => {
+    expect(clientFileName('  Zoë Çelik / groep 2 ', day)).toBe(
+      'calm-run-client-zoe-celik-groep-2-2026-11-29.json',
+    );
+    expect(clientFileName('../../etc/passwd', day)).toBe('calm-run-client-etc-passwd-2026-11-29.json');
+  });
+
+  it('shortens a long name and leaves out a name with nothing left', () => {
+    expect(clientFileName('a'.repeat(39) + ' b', day)).toBe(
+      `calm-run-client-${'a'.repeat(39)}-2026-11-29.json`,
+    );
+    expect(clientFileName('李雷 ✨', day)).toBe('calm-run-client-2026-11-29.json');
   });
 });
