@@ -61,7 +61,13 @@ export function restingCheck(rrMs: readonly number[]): RestingCheckResult {
 export function artifactSharePct(report: ArtifactReport, beatCount: number): number {
   if (beatCount === 0) return 0;
   // An interval can carry two flags (e.g. missed and extra): count it once.
-  const flagged = new Set([...report.ectopic, ...report.long, ...report.short, ...report.missed, ...report.extra]);
+  const flagged = new Set([
+    ...report.ectopic,
+    ...report.long,
+    ...report.short,
+    ...report.missed,
+    ...report.extra,
+  ]);
   return (100 * flagged.size) / beatCount;
 }
 
@@ -78,7 +84,8 @@ export function restingCheckOfCorrected(
   let spanMs = 0;
   for (const rr of correctedRrMs) spanMs += rr;
   const counts = { artifactPct, beatCount, spanMs };
-  if (artifactPct > RESTING_CHECK_MAX_ARTIFACT_PCT) return { ok: false, reason: 'too-many-artifacts', ...counts };
+  if (artifactPct > RESTING_CHECK_MAX_ARTIFACT_PCT)
+    return { ok: false, reason: 'too-many-artifacts', ...counts };
   if (!(spanMs >= RESTING_CHECK_MIN_SPAN_MS)) return { ok: false, reason: 'too-short', ...counts };
   const time = timeDomain(correctedRrMs);
   if (time === undefined) return { ok: false, reason: 'too-short', ...counts };
