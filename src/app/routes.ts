@@ -14,15 +14,22 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'breathing' }
   | { screen: 'privacy' }
+  /** A seated resting HRV check; `runnerId` preselects whose check it is (`#/resting?runner=<id>`). */
+  | { screen: 'resting'; runnerId?: string }
   /** A therapist's group run: putting it together, the live tiles, and after it. */
   | { screen: 'group' }
   | { screen: 'group-run' }
   | { screen: 'group-after' };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', query = ''] = hash.replace(/^#\/?/u, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean).map(safeDecode);
   const [first, second] = parts;
   switch (first) {
+    case 'resting': {
+      const runnerId = new URLSearchParams(query).get('runner');
+      return runnerId ? { screen: 'resting', runnerId } : { screen: 'resting' };
+    }
     case 'start':
       return { screen: 'before-run' };
     case 'run':
@@ -68,11 +75,24 @@ export function routeHash(route: Route): string {
     case 'breathing':
     case 'privacy':
       return `#/${route.screen}`;
+    case 'resting':
+      return route.runnerId === undefined
+        ? '#/resting'
+        : `#/resting?${new URLSearchParams({ runner: route.runnerId }).toString()}`;
     case 'group':
       return '#/group';
     case 'group-run':
       return '#/group/run';
     case 'group-after':
       return '#/group/after';
+  }
+}
+
+/** A malformed escape (`%E0`) in a typed address keeps its text rather than throwing. */
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
   }
 }

@@ -17,6 +17,8 @@ describe('routes', () => {
     { screen: 'group' },
     { screen: 'group-run' },
     { screen: 'group-after' },
+    { screen: 'resting' },
+    { screen: 'resting', runnerId: 'runner 1/ä&b' },
   ];
 
   it.each(routes)('round-trips %o through the hash', (route) => {
@@ -33,6 +35,19 @@ describe('routes', () => {
     expect(parseRoute('#/group/run')).toEqual({ screen: 'group-run' });
     expect(parseRoute('#/group/after')).toEqual({ screen: 'group-after' });
     expect(parseRoute('#/group/elsewhere')).toEqual({ screen: 'group' });
+  });
+
+  it('opens the resting check at #/resting, with ?runner= preselecting whose check it is', () => {
+    expect(routeHash({ screen: 'resting' })).toBe('#/resting');
+    expect(parseRoute('#/resting')).toEqual({ screen: 'resting' });
+    expect(routeHash({ screen: 'resting', runnerId: 'r-1' })).toBe('#/resting?runner=r-1');
+    expect(parseRoute('#/resting?runner=r-1')).toEqual({ screen: 'resting', runnerId: 'r-1' });
+    expect(parseRoute('#/resting?runner=')).toEqual({ screen: 'resting' });
+    expect(parseRoute('#/resting?other=1')).toEqual({ screen: 'resting' });
+  });
+
+  it('keeps a malformed escape as typed rather than failing', () => {
+    expect(parseRoute('#/session/%E0%A4%A')).toEqual({ screen: 'session', sessionId: '%E0%A4%A' });
   });
 
   it('sends an unknown or empty hash home', () => {

@@ -52,7 +52,9 @@ describe('restingCheck against the shared HRV vectors', () => {
     const spectrum = result.frequencyDomain;
     expect(spectrum).toBeDefined();
     const relative = (actual: number | undefined, want: number | undefined) => {
-      expect(Math.abs((actual ?? Number.NaN) / (want ?? Number.NaN) - 1)).toBeLessThanOrEqual(FREQUENCY_RELATIVE);
+      expect(Math.abs((actual ?? Number.NaN) / (want ?? Number.NaN) - 1)).toBeLessThanOrEqual(
+        FREQUENCY_RELATIVE,
+      );
     };
     relative(spectrum?.vlfMs2, frequency.vlf_ms2);
     relative(spectrum?.lfMs2, frequency.lf_ms2);
@@ -74,7 +76,11 @@ describe('restingCheck against the shared HRV vectors', () => {
     expectClose(result.rmssdMs, onCorrected.rmssd_ms ?? Number.NaN, TIME_DOMAIN_ABS);
     expectClose(result.restingHrBpm, onCorrected.mean_hr_bpm_mean_of_instant ?? Number.NaN, TIME_DOMAIN_ABS);
     expectClose(result.timeDomain.sdnnMs, onCorrected.sdnn_ms_sample_ddof1 ?? Number.NaN, TIME_DOMAIN_ABS);
-    expectClose(result.timeDomain.pnn50Pct, onCorrected.pnn50_pct_over_n_minus_1 ?? Number.NaN, TIME_DOMAIN_ABS);
+    expectClose(
+      result.timeDomain.pnn50Pct,
+      onCorrected.pnn50_pct_over_n_minus_1 ?? Number.NaN,
+      TIME_DOMAIN_ABS,
+    );
     expectClose(result.timeDomain.sd1Ms, onCorrected.sd1_ms ?? Number.NaN, TIME_DOMAIN_ABS);
     expectClose(result.timeDomain.sd2Ms, onCorrected.sd2_ms ?? Number.NaN, TIME_DOMAIN_ABS);
     // Uncorrected, the three artifacts would have multiplied RMSSD by five.
