@@ -1,7 +1,8 @@
 import { exportBackup } from '../../../src/adapters/files/backup';
 import { exportFit } from '../../../src/adapters/files/fit-export';
 import type { SessionWithSamples } from '../../../src/adapters/files/session-with-samples';
-import type { SessionSample } from '../../../src/core/session/session-model';
+import { restingPlanRef, summarizeSession } from '../../../src/core/session';
+import type { SessionMeta, SessionSample } from '../../../src/core/session/session-model';
 
 /**
  * Sessions made up in Node, written into files with the app's own writers (backup JSON, FIT), to seed a profile
@@ -77,4 +78,19 @@ export function backupFileOf(sessions: readonly SessionWithSamples[]): Buffer {
 /** An activity FIT file of this session, as the app writes one. */
 export function fitFileOf(session: SessionWithSamples): Buffer {
   return Buffer.from(exportFit(session));
+}
+
+/**
+ * A finished 2-minute resting check at about `bpm`, its summary made by the app's own summary builder (so its
+ * figures, or its refusal, are what the app itself would have stored).
+ */
+export function syntheticRestingCheck(options: Omit<SyntheticRunOptions, 'durationS'>): SessionWithSamples {
+  const run = syntheticRun({ bpm: 62, ...options, durationS: 120 });
+  const { zone: _zone, before: _before, after: _after, exertion: _exertion, ...rest } = run.meta;
+  const meta: SessionMeta = {
+    ...rest,
+    kind: 'resting',
+    plan: restingPlanRef({ minutes: 2, breathingRatePerMinute: undefined }),
+  };
+  return { meta: { ...meta, summary: summarizeSession(meta, run.samples) }, samples: run.samples };
 }
