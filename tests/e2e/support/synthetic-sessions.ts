@@ -81,16 +81,42 @@ export function fitFileOf(session: SessionWithSamples): Buffer {
 }
 
 /**
- * A finished 2-minute resting check at about `bpm`, its summary made by the app's own summary builder (so its
- * figures, or its refusal, are what the app itself would have stored).
+ * A finished 2-minute resting check near 62 bpm with a breathing swing of ±40 ms every 10 s, one sample a second
+ * with the beats that ended in it; its summary made by the app's own summary builder, as the app would store it.
  */
-export function syntheticRestingCheck(options: Omit<SyntheticRunOptions, 'durationS'>): SessionWithSamples {
-  const run = syntheticRun({ bpm: 62, ...options, durationS: 120 });
-  const { zone: _zone, before: _before, after: _after, exertion: _exertion, ...rest } = run.meta;
+export function syntheticRestingCheck(
+  options: Omit<SyntheticRunOptions, 'durationS' | 'bpm'>,
+): SessionWithSamples {
+  const durationMs = 120_000;
+  const samples: SessionSample[] = [];
+  let beatEndMs = 0;
+  let beat = 0;
+  for (let second = 1; second * 1000 <= durationMs; second++) {
+    const rrIntervals1024: number[] = [];
+    for (;;) {
+      const rrMs = 968 + 40 * Math.sin((2 * Math.PI * beatEndMs) / 10_000) + ((beat * 7) % 5) - 2;
+      if (beatEndMs + rrMs > second * 1000) break;
+      beatEndMs += rrMs;
+      beat++;
+      rrIntervals1024.push(Math.round((rrMs * 1024) / 1000));
+    }
+    samples.push({ elapsedMs: second * 1000, heartRateBpm: 62, sensorContact: 'contact', rrIntervals1024 });
+  }
   const meta: SessionMeta = {
-    ...rest,
+    id: options.id,
     kind: 'resting',
+    status: 'finished',
+    startedAtWallMs: options.startedAtWallMs,
+    endedAtWallMs: options.startedAtWallMs + durationMs,
+    ...(options.runnerId !== undefined && { runnerId: options.runnerId }),
+    ...(options.runnerName !== undefined && { runnerName: options.runnerName }),
+    strap: { name: 'Polar H10 A1B2C3D4', bodySensorLocation: 'chest' },
     plan: restingPlanRef({ minutes: 2, breathingRatePerMinute: undefined }),
+    notes: options.notes ?? '',
+    events: [
+      { type: 'started', elapsedMs: 0 },
+      { type: 'finished', elapsedMs: durationMs },
+    ],
   };
-  return { meta: { ...meta, summary: summarizeSession(meta, run.samples) }, samples: run.samples };
+  return { meta: { ...meta, summary: summarizeSession(meta, samples) }, samples };
 }
