@@ -36,6 +36,9 @@ export function restingPlanOf(plan: SessionPlanRef | undefined): RestingPlan | u
   if (id !== RESTING_PLAN_ID) return undefined;
   const minutes = RESTING_CHECK_MINUTES.find((choice) => String(choice) === minutesText);
   const rate = Number(rateText);
-  if (minutes === undefined || !Number.isFinite(rate) || rate < 0 || rate > 30) return undefined;
-  return { minutes, breathingRatePerMinute: rate > 0 ? rate : undefined };
+  if (minutes === undefined || !Number.isFinite(rate)) return undefined;
+  if (rate === 0) return { minutes, breathingRatePerMinute: undefined };
+  // A pace nobody breathes at is not a resting plan (the backup format holds 1 to 30 a minute).
+  if (rate < 1 || rate > 30) return undefined;
+  return { minutes, breathingRatePerMinute: rate };
 }

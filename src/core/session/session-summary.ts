@@ -6,6 +6,7 @@ import {
   type FrequencyDomain,
   type TimeDomain,
 } from '../hrv/index';
+import { maxHeartRateBpm } from '../ble/strap-measurement';
 import { DEFAULT_GAP_THRESHOLD_MS } from './gap-threshold';
 import { sessionEndMs } from './session-end';
 import { restingPlanOf } from './resting-plan';
@@ -56,7 +57,8 @@ interface Interval {
  *   figures, for every kind.
  * - For kind 'resting' (core/hrv/resting-check on the same corrected series): restingCheck (the plan from the
  *   session's plan reference, see resting-plan.ts, and the refusal if any) and frequencyDomain; the resting heart
- *   rate becomes averageHeartRateBpm (mean of the corrected beats' instantaneous rates, not the strap's reading).
+ *   rate becomes averageHeartRateBpm (mean of the corrected beats' instantaneous rates, not the strap's reading;
+ *   the strap's stays when the beats claim more than a heart can beat).
  *   A refused check keeps its artifactPct but has no rmssdMs, timeDomain or frequencyDomain: no figure is shown
  *   from beats the check itself does not trust.
  * - dfaAlpha1Timeline: see {@link dfaTimeline}; for kind 'breathing' also coherenceTimeline and its mean,
@@ -126,7 +128,8 @@ export function summarizeSession(
     const check = restingCheckOfCorrected(raw.rrMs.length, corrected.rrMs, corrected.report);
     summary.restingCheck = restingCheckSummary(meta, check.ok ? undefined : check.reason);
     if (check.ok) {
-      summary.averageHeartRateBpm = check.restingHrBpm;
+      // Beats faster than any heart (a strap sending junk intervals) leave the strap's own average in place.
+      if (check.restingHrBpm <= maxHeartRateBpm) summary.averageHeartRateBpm = check.restingHrBpm;
       if (check.frequencyDomain) summary.frequencyDomain = summaryFrequencyDomain(check.frequencyDomain);
     } else {
       delete summary.rmssdMs;

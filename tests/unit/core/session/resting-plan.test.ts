@@ -17,5 +17,7 @@ describe('the resting check in the plan reference', () => {
     expect(restingPlanOf({ planId: 'resting:3:0', name: '' })).toBeUndefined();
     expect(restingPlanOf({ planId: 'resting:2:x', name: '' })).toBeUndefined();
     expect(restingPlanOf({ planId: 'resting:2:-1', name: '' })).toBeUndefined();
+    expect(restingPlanOf({ planId: 'resting:2:0.5', name: '' })).toBeUndefined();
+    expect(restingPlanOf({ planId: 'resting:2:31', name: '' })).toBeUndefined();
   });
 });

@@ -342,6 +342,20 @@ describe('summarizeSession: the full time domain and the resting check', () => {
     expect(summary.averageHeartRateBpm).toBeDefined();
   });
 
+  it('keeps the strap’s average when steady junk beats claim more than a heart can beat', () => {
+    // 0.1 s intervals with a little variation for two minutes: nothing for the scale-free detection to flag.
+    const junk = Array.from({ length: 120 }, (_, i) =>
+      sample(
+        i * 1000 + 1000,
+        70,
+        Array.from({ length: 10 }, (_, k) => 100 + ((i + k) % 3)),
+      ),
+    );
+    const summary = summarizeSession(meta(finished(120_000), { kind: 'resting' }), junk);
+    expect(summary.restingCheck?.refusal).toBeUndefined();
+    expect(summary.averageHeartRateBpm).toBe(70);
+  });
+
   it('a check without beats is refused as too short', () => {
     const summary = summarizeSession(meta(finished(120_000), { kind: 'resting' }), [
       sample(0, 60),
