@@ -13,9 +13,16 @@ import type * as RunMachinery from './run-machinery';
 import { webBluetooth } from './strap-sources';
 import { StrapRoster } from './strap-roster.svelte';
 import type { StrapConnection } from './strap-connection.svelte';
-import type { MoodReport, RunFeelings, SessionMeta, SessionPlanRef } from '../core/session/session-model';
+import type {
+  MoodReport,
+  RunFeelings,
+  RunnerRef,
+  SessionMeta,
+  SessionPlanRef,
+} from '../core/session/session-model';
 import type { InterruptedSession } from '../adapters/storage/session-storage';
 import type { BreathingSession, BreathingSetup } from './breathing-session.svelte';
+import type { RestingCheck, RestingCheckSetup } from './resting-check.svelte';
 import { AppUpdate, type UpdateBlocker } from './app-update.svelte';
 import { createAppUpdateChannel } from '../adapters/service-worker/app-update-channel';
 import { isRecordingLockHeld } from '../adapters/platform/web-locks';
@@ -60,6 +67,10 @@ export class AppState {
   breathing = $state.raw<BreathingSession | undefined>();
   /** What records the breathing exercise: its session, its summary and coherence timeline once finished. */
   breathingRecording = $state.raw<RunRecording | undefined>();
+  /** The resting HRV check in progress or just finished, until the screen lets it go. */
+  resting = $state.raw<RestingCheck | undefined>();
+  /** What records the resting check. */
+  restingRecording = $state.raw<RunRecording | undefined>();
   /** Set once when the app restarts after "erase everything", to say so on the home screen. */
   justErased = $state(false);
   /** Live share on the therapist's side: opens share groups; unset until the live-share engine is bound. */
@@ -134,15 +145,19 @@ export class AppState {
     return this.group?.supervised === true ? this.group : undefined;
   }
 
-  /** Whether this tab records now: a run, a group run or a breathing exercise. */
+  /** Whether this tab records now: a run, a group run, a breathing exercise or a resting check. */
   get isRecording(): boolean {
-    return this.group?.isActive === true || this.breathingRecording?.isActive === true;
+    return (
+      this.group?.isActive === true ||
+      this.breathingRecording?.isActive === true ||
+      this.restingRecording?.isActive === true
+    );
   }
 
   /** A storage failure of any run being recorded (or of the exercise): the run goes on in memory. */
   get recordingProblem(): RecordingProblem | undefined {
     for (const run of this.group?.runs ?? []) if (run.recording.problem) return run.recording.problem;
-    return this.breathingRecording?.problem;
+    return this.breathingRecording?.problem ?? this.restingRecording?.problem;
   }
 
   async start(): Promise<void> {
@@ -658,6 +673,46 @@ export class AppState {
     this.breathingRecording = undefined;
   }
 
+  // ---- The resting check ------------------------------------------------------------------------------------------
+
+  /**
+   * Starts a resting HRV check with the first strap, recorded as a session of kind 'resting' for `runner` (none:
+   * kept without a profile); call from the tap on Start. False while anything else records, here or elsewhere.
+   */
+  async startRestingCheck(setup: RestingCheckSetup, runner: RunnerRef | undefined): Promise<boolean> {
+    const machinery = await this.#machinery();
+    const store = this.library.store;
+    if (!store || this.isRecording) return false;
+    void this.library.askPersistence();
+    const recording = new machinery.RunRecording(store);
+    const check = new machinery.RestingCheck(setup, recording, {
+      discardSession: async (id) => {
+        await store.deleteSession(id);
+        this.library.changed();
+      },
+      onFinished: () => {
+        this.library.changed();
+      },
+    });
+    this.resting?.dispose();
+    this.resting = check;
+    this.restingRecording = recording;
+    return check.start(this.roster.straps[0], runner);
+  }
+
+  /** Stops the check early; what was recorded of it is removed. */
+  async discardRestingCheck(): Promise<void> {
+    await this.resting?.discard();
+  }
+
+  /** Lets a finished (or discarded) check go, so the screen offers a new one. */
+  dismissRestingCheck(): void {
+    const state = this.resting?.state;
+    if (state === 'running' || state === 'finishing' || state === 'discarding') return;
+    this.resting = undefined;
+    this.restingRecording = undefined;
+  }
+
   stop(): void {
     void this.stopSharing();
     void this.closeLiveShare();
@@ -665,6 +720,7 @@ export class AppState {
     this.update.stop();
     this.group?.dispose();
     this.breathing?.dispose();
+    this.resting?.dispose();
     this.library.close();
     this.roster.disposeAll();
   }
@@ -675,6 +731,9 @@ export class AppState {
     const breathing = this.breathing?.state;
     if (this.breathingRecording?.isActive || breathing === 'running' || breathing === 'finishing')
       return 'exercise';
+    const resting = this.resting?.state;
+    if (this.restingRecording?.isActive || resting === 'finishing' || resting === 'discarding')
+      return 'resting-check';
     return undefined;
   }
 }

@@ -1,7 +1,7 @@
 import type { AppUpdateChannel } from '../adapters/service-worker/app-update-channel';
 
 /** What keeps an update waiting: the recording would be cut off by the reload. */
-export type UpdateBlocker = 'run' | 'exercise';
+export type UpdateBlocker = 'run' | 'exercise' | 'resting-check';
 
 /** How often an open app asks whether there is a new version: a phone may keep it open for days. */
 const checkIntervalMs = 60 * 60 * 1000;

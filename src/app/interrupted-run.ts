@@ -11,9 +11,12 @@ export function interruptedRunMinutes(run: InterruptedRun): number {
   return Math.round(Math.max(0, ...run.map((session) => session.lastElapsedMs ?? 0)) / 60_000);
 }
 
-/** Whether it can be carried on: a breathing exercise lasts minutes, so one cut off is finished where it stopped. */
+/**
+ * Whether it can be carried on: only a run. A breathing exercise or a resting check lasts minutes, so one cut off is
+ * finished where it stopped.
+ */
 export function canCarryOn(run: InterruptedRun): boolean {
-  return run.length > 0 && run.every((session) => session.meta.kind !== 'breathing');
+  return run.length > 0 && run.every((session) => session.meta.kind === 'run');
 }
 
 /** Whether it was a therapist's group run (even one whose other runners had already finished). */

@@ -14,6 +14,8 @@ export type Route =
   | { screen: 'settings' }
   | { screen: 'breathing' }
   | { screen: 'privacy' }
+  /** A seated resting HRV check; `runnerId` preselects whose check it is (`#/resting?runner=<id>`). */
+  | { screen: 'resting'; runnerId?: string }
   /** A therapist's group run: putting it together, the live tiles, and after it. */
   | { screen: 'group' }
   | { screen: 'group-run' }
@@ -27,9 +29,14 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const join = /^#?\/?join(?:\?(.*))?$/su.exec(hash);
   if (join) return { screen: 'join', query: join[1] ?? '' };
-  const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const [path = '', query = ''] = hash.replace(/^#\/?/u, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean).map(safeDecode);
   const [first, second] = parts;
   switch (first) {
+    case 'resting': {
+      const runnerId = new URLSearchParams(query).get('runner');
+      return runnerId ? { screen: 'resting', runnerId } : { screen: 'resting' };
+    }
     case 'start':
       return { screen: 'before-run' };
     case 'run':
@@ -75,6 +82,10 @@ export function routeHash(route: Route): string {
     case 'breathing':
     case 'privacy':
       return `#/${route.screen}`;
+    case 'resting':
+      return route.runnerId === undefined
+        ? '#/resting'
+        : `#/resting?${new URLSearchParams({ runner: route.runnerId }).toString()}`;
     case 'group':
       return '#/group';
     case 'group-run':
@@ -83,5 +94,14 @@ export function routeHash(route: Route): string {
       return '#/group/after';
     case 'join':
       return route.query === '' ? '#/join' : `#/join?${route.query}`;
+  }
+}
+
+/** A malformed escape (`%E0`) in a typed address keeps its text rather than throwing. */
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
   }
 }

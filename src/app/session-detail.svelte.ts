@@ -11,6 +11,7 @@ import { withZoneTimeRecounted } from '../core/session/session-zone-time';
 import type { SessionLibrary } from './session-library.svelte';
 import { exportSession, type ExportFormat } from './session-export';
 import { loadSessionWithSamples } from './session-files';
+import { restingResultView, type RestingResultView } from './resting-result';
 import { zoneTimeView, type ZoneTimeView } from './zone-time-view';
 
 /** One stored session for the detail screen: loaded once, notes editable, exportable. */
@@ -32,6 +33,10 @@ export class SessionDetail {
       x: point.elapsedMs / 60_000,
       y: point.alpha1,
     })),
+  );
+  /** A resting check's figures or refusal; undefined for any other session. */
+  readonly restingResult: RestingResultView | undefined = $derived(
+    restingResultView(this.session?.meta.summary),
   );
   /** Time in zone with its percentages and the numbers of its definition; undefined without a zone. */
   readonly zoneTime: ZoneTimeView | undefined = $derived(

@@ -42,6 +42,7 @@ import { fuzzPacket, specReading, validVectorPackets, type Mutation } from './su
  */
 
 const packetCount = 1_000_000;
+const sessionKinds = ['run', 'breathing', 'resting'] as const;
 const packetsPerSession = 3_600;
 /** Far above any real packet (well under a microsecond): only a hang or a quadratic blow-up gets near it. */
 const maxPacketMsBound = 1_000;
@@ -82,8 +83,8 @@ test('fuzz: a million random and mutated packets through the decoder and the rec
     state: recordSession(createRecorder(), {
       type: 'start',
       id: `fuzz-${sessionIndex}`,
-      // Breathing sessions add the coherence timeline to the summary.
-      kind: sessionIndex % 2 === 0 ? 'run' : 'breathing',
+      // Breathing sessions add the coherence timeline to the summary, resting checks the frequency domain.
+      kind: sessionKinds[sessionIndex % sessionKinds.length] ?? 'run',
       atMs: nowMs,
       wallClockMs: wallClockOffsetMs + nowMs,
       strapLive: true,

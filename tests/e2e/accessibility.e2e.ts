@@ -26,7 +26,7 @@ import {
   saveAndShowRun,
   startRun,
 } from './support/sessions';
-import { backupFileOf, syntheticRun } from './support/synthetic-sessions';
+import { backupFileOf, syntheticRestingCheck, syntheticRun } from './support/synthetic-sessions';
 import { makeInvitation } from './support/share-invite';
 
 const browser = useBrowser();
@@ -170,9 +170,20 @@ const steps: readonly Step[] = [
         buffer: backupFileOf([
           syntheticRun({ id: 'a11y-1', startedAtWallMs: day, durationS: 600 }),
           syntheticRun({ id: 'a11y-2', startedAtWallMs: day + 86_400_000, durationS: 900, bpm: 130 }),
+          syntheticRestingCheck({ id: 'a11y-resting', startedAtWallMs: day + 2 * 86_400_000 }),
         ]),
       });
       await page.getByTestId('history-list').waitFor();
+    },
+  },
+  {
+    screen: 'session detail, resting check, sections open',
+    show: async (page) => {
+      await goTo(page, '#/session/a11y-resting');
+      await page.getByTestId('resting-figures').waitFor();
+      for (const summary of await page.locator('main details:not([open]) > summary').all())
+        await summary.click();
+      await page.locator('canvas').first().waitFor();
     },
   },
   {
@@ -264,6 +275,34 @@ const steps: readonly Step[] = [
       await page.getByLabel(m.joinPasteLabel()).fill('https://example.org/');
       await button(page, m.joinPasteOpen()).click();
       await page.getByTestId('join-refusal').waitFor();
+    },
+  },
+  {
+    screen: 'resting check, setup',
+    show: async (page) => {
+      await goTo(page, '#/resting', m.restingTitle());
+      await page.getByTestId('resting-strap').waitFor();
+    },
+  },
+  {
+    screen: 'resting check, counting down',
+    show: async (page) => {
+      await page.getByTestId('start-resting').click();
+      await page.getByTestId('resting-running').waitFor();
+    },
+  },
+  {
+    screen: 'resting check, stop question',
+    show: async (page) => {
+      await button(page, m.restingStop()).click();
+      await button(page, m.restingKeepGoing()).waitFor();
+    },
+  },
+  {
+    screen: 'resting check, stopped early',
+    show: async (page) => {
+      await button(page, m.restingStopYes()).click();
+      await page.getByTestId('resting-discarded').waitFor();
     },
   },
   { screen: 'breathing, setup', show: (page) => goTo(page, '#/breathing', m.breathingTitle()) },

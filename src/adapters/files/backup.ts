@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type {
   MoodReport,
+  RestingCheckSummary,
   SessionEvent,
   SessionMeta,
   SessionPlanRef,
@@ -8,6 +9,8 @@ import type {
   SessionStrap,
   SessionSummary,
   SessionZone,
+  SummaryFrequencyDomain,
+  SummaryTimeDomain,
 } from '../../core/session/session-model';
 import { fromCompactSamples, toCompactSamples, type CompactSamples } from './compact-samples';
 import { defaultBackupLimits, type BackupLimits } from './file-limits';
@@ -256,6 +259,35 @@ function backupSummary(summary: SessionSummary): Listed<SessionSummary> {
     beatCount: summary.beatCount,
     rmssdMs: summary.rmssdMs,
     artifactPct: summary.artifactPct,
+    timeDomain:
+      summary.timeDomain &&
+      ({
+        sdnnMs: summary.timeDomain.sdnnMs,
+        pnn50Pct: summary.timeDomain.pnn50Pct,
+        sd1Ms: summary.timeDomain.sd1Ms,
+        sd2Ms: summary.timeDomain.sd2Ms,
+        meanRrMs: summary.timeDomain.meanRrMs,
+      } satisfies Listed<SummaryTimeDomain>),
+    frequencyDomain:
+      summary.frequencyDomain &&
+      ({
+        vlfMs2: summary.frequencyDomain.vlfMs2,
+        lfMs2: summary.frequencyDomain.lfMs2,
+        hfMs2: summary.frequencyDomain.hfMs2,
+        lfHfRatio: summary.frequencyDomain.lfHfRatio,
+        lfNu: summary.frequencyDomain.lfNu,
+        hfNu: summary.frequencyDomain.hfNu,
+        lfPeakHz: summary.frequencyDomain.lfPeakHz,
+        hfPeakHz: summary.frequencyDomain.hfPeakHz,
+      } satisfies Listed<SummaryFrequencyDomain>),
+    restingCheck:
+      summary.restingCheck &&
+      ({
+        plannedMinutes: summary.restingCheck.plannedMinutes,
+        pacedBreathing: summary.restingCheck.pacedBreathing,
+        breathingRatePerMinute: summary.restingCheck.breathingRatePerMinute,
+        refusal: summary.restingCheck.refusal,
+      } satisfies Listed<RestingCheckSummary>),
     dfaAlpha1Timeline: summary.dfaAlpha1Timeline?.map((point) => ({
       elapsedMs: point.elapsedMs,
       alpha1: point.alpha1,

@@ -1,4 +1,5 @@
 import type { SessionWithSamples } from './session-with-samples';
+import { sessionSummaryColumns } from './summary-columns';
 
 const csvHeader = ['elapsed_s', 'time_iso', 'heart_rate_bpm', 'contact', 'rr_ms'] as const;
 
@@ -13,11 +14,17 @@ const csvHeader = ['elapsed_s', 'time_iso', 'heart_rate_bpm', 'contact', 'rr_ms'
  * - rr_ms: the RR intervals that arrived with this sample, in ms with three decimals, oldest first, separated by a
  *   space (a sample carries zero to a few of them; a space keeps the row count equal to the sample count and needs
  *   no quoting). For one interval per row, use the RR text export.
+ * Then the whole session's figures (see {@link sessionSummaryColumns}: session_kind, HRV time and frequency domain,
+ * the resting check), named session_*, filled in the first row only and empty in every other, so the rows stay one
+ * per sample and a column of figures still averages as before. A session without samples gets one row for them.
  * Decimal points are always '.', whatever the locale.
  */
 export function exportCsv({ meta, samples }: SessionWithSamples): string {
-  const rows = [csvHeader.join(',')];
-  for (const sample of samples) {
+  const summaryColumns = sessionSummaryColumns(meta);
+  const rows = [[...csvHeader, ...summaryColumns.map((column) => column.name)].join(',')];
+  const emptySummary = summaryColumns.map(() => '');
+  const summaryValues = summaryColumns.map((column) => column.value);
+  for (const [index, sample] of samples.entries()) {
     rows.push(
       [
         (sample.elapsedMs / 1000).toFixed(3),
@@ -25,11 +32,13 @@ export function exportCsv({ meta, samples }: SessionWithSamples): string {
         sample.heartRateBpm === null ? '' : String(Math.round(sample.heartRateBpm)),
         sample.sensorContact,
         sample.rrIntervals1024.map(rrMs).join(' '),
+        ...(index === 0 ? summaryValues : emptySummary),
       ]
         .map(csvField)
         .join(','),
     );
   }
+  if (samples.length === 0) rows.push([...csvHeader.map(() => ''), ...summaryValues].map(csvField).join(','));
   return rows.map((row) => `${row}\r\n`).join('');
 }
 

@@ -9,7 +9,7 @@ import {
   type RecordMesg,
   type SessionMesg,
 } from '@garmin/fitsdk';
-import type { SessionKind } from '../../core/session/session-model';
+import type { SessionKind, SessionSummary } from '../../core/session/session-model';
 import { fitMesgNum } from './fit-mesg-num';
 import { toFitSeconds } from './fit-time';
 import { isHeartRate, sessionTotals } from './session-totals';
@@ -22,6 +22,8 @@ const calmRunProduct = 1;
 export const rrPerHrvMessage = 5;
 /** heart_rate is uint8 with 255 as "invalid", so 254 bpm is the most a record can carry. */
 const maxFitHeartRate = 254;
+/** The largest valid uint8: 255 means "invalid". */
+const maxFitUint8 = 254;
 /** A FIT string is at most 255 bytes with its terminating zero; strap names are far shorter, but cut them safely. */
 const maxFitStringBytes = 64;
 
@@ -142,6 +144,7 @@ export function exportFit(session: SessionWithSamples): Uint8Array {
     totalElapsedTime,
     totalTimerTime,
     ...heartRate,
+    ...fitHrvSummary(meta.summary),
     sport,
     subSport,
     firstLapIndex: 0,
@@ -168,11 +171,33 @@ export function exportFit(session: SessionWithSamples): Uint8Array {
   return encoder.close();
 }
 
-/** Running for runs; breathing sessions are FIT's training / breathing. */
+/**
+ * Running for runs; breathing sessions are FIT's training / breathing; a resting HRV check, a seated measurement
+ * rather than an exercise, is training / generic (the profile's "meditation" sport is too new for most readers,
+ * and its breathing sub-sport would file the check among the breathing exercises).
+ */
 function fitSport(kind: SessionKind): { sport: 'running' | 'training'; subSport: 'generic' | 'breathing' } {
-  return kind === 'breathing'
-    ? { sport: 'training', subSport: 'breathing' }
-    : { sport: 'running', subSport: 'generic' };
+  switch (kind) {
+    case 'breathing':
+      return { sport: 'training', subSport: 'breathing' };
+    case 'resting':
+      return { sport: 'training', subSport: 'generic' };
+    case 'run':
+      return { sport: 'running', subSport: 'generic' };
+  }
+}
+
+/**
+ * The session message's own HRV fields (sdrr_hrv, rmssd_hrv: uint8 ms, 255 invalid), from the summary's figures of
+ * the corrected beats; left out when the summary has none or they do not fit.
+ */
+function fitHrvSummary(summary: SessionSummary | undefined): Pick<SessionMesg, 'sdrrHrv' | 'rmssdHrv'> {
+  const fields: Pick<SessionMesg, 'sdrrHrv' | 'rmssdHrv'> = {};
+  const sdnn = summary?.timeDomain?.sdnnMs;
+  const rmssd = summary?.rmssdMs;
+  if (sdnn !== undefined && Math.round(sdnn) <= maxFitUint8) fields.sdrrHrv = Math.round(sdnn);
+  if (rmssd !== undefined && Math.round(rmssd) <= maxFitUint8) fields.rmssdHrv = Math.round(rmssd);
+  return fields;
 }
 
 function timerEvent(timestamp: number, eventType: 'start' | 'stopAll'): EventMesg {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { BodySensorLocation } from '../../core/ble/body-sensor-location';
 import { maxHeartRateBpm } from '../../core/ble/strap-measurement';
 import type {
+  RestingCheckRefusalReason,
   SessionEventType,
   SessionKind,
   SessionMeta,
@@ -30,6 +31,11 @@ const locations = [
   'ear-lobe',
   'foot',
 ] as const satisfies readonly BodySensorLocation[];
+const restingRefusals = [
+  'too-many-artifacts',
+  'too-short',
+  'flat-signal',
+] as const satisfies readonly RestingCheckRefusalReason[];
 const zoneMethods = [
   'percent-max',
   'percent-reserve',
@@ -57,6 +63,7 @@ type Unlisted<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : fal
 const _allKindsListed: Unlisted<SessionKind, (typeof kinds)[number]> = true;
 const _allStatusesListed: Unlisted<SessionStatus, (typeof statuses)[number]> = true;
 const _allLocationsListed: Unlisted<BodySensorLocation, (typeof locations)[number]> = true;
+const _allRefusalsListed: Unlisted<RestingCheckRefusalReason, (typeof restingRefusals)[number]> = true;
 const _allMethodsListed: Unlisted<SessionZone['method'], (typeof zoneMethods)[number]> = true;
 const _allEventsListed: Unlisted<SessionEventType, (typeof eventTypes)[number]> = true;
 
@@ -94,6 +101,17 @@ const moodSchema = v.strictObject({
  */
 const maxRrMs = (65_535 * 1000) / 1024;
 
+/**
+ * A bound on SDNN, SD1 and SD2, ms: intervals within 0..maxRrMs reach at most maxRrMs on each (three junk beats
+ * alternating 1 and 65,535 come close); twice that leaves room for rounding.
+ */
+const maxSpreadMs = 2 * maxRrMs;
+/**
+ * A bound on a band's power, ms²: a band holds at most about the variance of the series, and intervals between 0
+ * and {@link maxRrMs} vary by at most (maxRrMs / 2)²; four times that leaves room for the estimate's windowing.
+ */
+const maxPowerMs2 = maxRrMs ** 2;
+
 const summarySchema = (limits: BackupLimits) =>
   v.strictObject({
     durationMs: durationSchema,
@@ -106,6 +124,36 @@ const summarySchema = (limits: BackupLimits) =>
     beatCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(limits.maxRrPerSession)),
     rmssdMs: v.optional(boundedNumber(0, maxRrMs)),
     artifactPct: v.optional(boundedNumber(0, 100)),
+    // Backups made before these were kept have none of the three: they still import.
+    timeDomain: v.optional(
+      v.strictObject({
+        sdnnMs: boundedNumber(0, maxSpreadMs),
+        pnn50Pct: boundedNumber(0, 100),
+        sd1Ms: boundedNumber(0, maxSpreadMs),
+        sd2Ms: boundedNumber(0, maxSpreadMs),
+        meanRrMs: boundedNumber(0, maxRrMs),
+      }),
+    ),
+    frequencyDomain: v.optional(
+      v.strictObject({
+        vlfMs2: boundedNumber(0, maxPowerMs2),
+        lfMs2: boundedNumber(0, maxPowerMs2),
+        hfMs2: boundedNumber(0, maxPowerMs2),
+        lfHfRatio: boundedNumber(0, Number.MAX_VALUE),
+        lfNu: boundedNumber(0, 100),
+        hfNu: boundedNumber(0, 100),
+        lfPeakHz: boundedNumber(0.04, 0.15),
+        hfPeakHz: boundedNumber(0.15, 0.4),
+      }),
+    ),
+    restingCheck: v.optional(
+      v.strictObject({
+        plannedMinutes: v.optional(v.picklist([2, 5])),
+        pacedBreathing: v.boolean(),
+        breathingRatePerMinute: v.optional(boundedNumber(1, 30)),
+        refusal: v.optional(v.picklist(restingRefusals)),
+      }),
+    ),
     dfaAlpha1Timeline: v.optional(
       v.pipe(
         v.array(v.strictObject({ elapsedMs: durationSchema, alpha1: boundedNumber(-10, 10) })),

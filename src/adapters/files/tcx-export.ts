@@ -21,7 +21,8 @@ const maxTcxHeartRate = 255;
  * TotalTimeSeconds, DistanceMeters, Calories, AverageHeartRateBpm?, MaximumHeartRateBpm?, Intensity, TriggerMethod,
  * Track*; Trackpoint_t: Time, HeartRateBpm?). Each stretch between pauses is its own Track, as Garmin devices write
  * them. A sample without a reading is a Trackpoint with its Time only, so the gap shows where it was.
- * Runs are Sport="Running"; breathing sessions are "Other", the schema's only other choice that fits.
+ * Runs are Sport="Running"; breathing sessions and resting checks are "Other", the schema's only other choice that
+ * fits.
  */
 export function exportTcx(session: SessionWithSamples, options: TcxExportOptions = {}): string {
   const { meta, samples } = session;
@@ -31,7 +32,7 @@ export function exportTcx(session: SessionWithSamples, options: TcxExportOptions
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<TrainingCenterDatabase xmlns="${namespace}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${schemaLocation}">`,
     '  <Activities>',
-    `    <Activity Sport="${meta.kind === 'breathing' ? 'Other' : 'Running'}">`,
+    `    <Activity Sport="${meta.kind === 'run' ? 'Running' : 'Other'}">`,
     `      <Id>${startTime}</Id>`,
     `      <Lap StartTime="${startTime}">`,
     `        <TotalTimeSeconds>${seconds(totals.activeMs)}</TotalTimeSeconds>`,

@@ -31,3 +31,11 @@ export {
   COHERENCE_TIMELINE_WINDOW_MS,
 } from './session-timelines';
 export { heartRateSeries, rrSeries, tachogramSeries, poincareSeries, type SeriesPoint } from './chart-series';
+export {
+  RESTING_CHECK_MINUTES,
+  DEFAULT_RESTING_CHECK_MINUTES,
+  RESTING_PLAN_ID,
+  restingPlanRef,
+  restingPlanOf,
+  type RestingPlan,
+} from './resting-plan';

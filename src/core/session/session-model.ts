@@ -120,10 +120,56 @@ export interface SessionSummary {
   beatCount: number;
   rmssdMs?: number;
   artifactPct?: number;
+  /** SDNN, pNN50, Poincaré and mean RR of the whole session's corrected beats, beside rmssdMs. */
+  timeDomain?: SummaryTimeDomain;
+  /** Resting checks only: the spectrum of the corrected beats (Task Force 1996 bands). */
+  frequencyDomain?: SummaryFrequencyDomain;
+  /** Resting checks only: what was planned, and why no figures were given when the check was refused. */
+  restingCheck?: RestingCheckSummary;
   dfaAlpha1Timeline?: { elapsedMs: number; alpha1: number }[];
   /** Breathing sessions: the coherence ratio every 5 s over the preceding 64 s, where defined. */
   coherenceTimeline?: { elapsedMs: number; ratio: number }[];
   meanCoherence?: number;
+}
+
+/** The time-domain figures a summary keeps (see core/hrv/time-domain for their definitions). */
+export interface SummaryTimeDomain {
+  sdnnMs: number;
+  pnn50Pct: number;
+  sd1Ms: number;
+  sd2Ms: number;
+  meanRrMs: number;
+}
+
+/** The frequency-domain figures a summary keeps (see core/hrv/frequency-domain): powers ms², peaks Hz, nu %. */
+export interface SummaryFrequencyDomain {
+  vlfMs2: number;
+  lfMs2: number;
+  hfMs2: number;
+  lfHfRatio: number;
+  lfNu: number;
+  hfNu: number;
+  lfPeakHz: number;
+  hfPeakHz: number;
+}
+
+/** The lengths a resting check offers, minutes. */
+export type RestingCheckMinutes = 2 | 5;
+
+/** Why a resting check gave no figures (core/hrv/resting-check). */
+export type RestingCheckRefusalReason = 'too-many-artifacts' | 'too-short' | 'flat-signal';
+
+/**
+ * A resting check as its summary keeps it. A refused check has a `refusal` and no rmssdMs, timeDomain or
+ * frequencyDomain in its summary.
+ */
+export interface RestingCheckSummary {
+  /** Undefined when the session carries no resting plan (a file from elsewhere). */
+  plannedMinutes?: RestingCheckMinutes;
+  pacedBreathing: boolean;
+  /** The pacer's rate, breaths a minute, when paced breathing was on. */
+  breathingRatePerMinute?: number;
+  refusal?: RestingCheckRefusalReason;
 }
 
 export interface SessionMeta {

@@ -1,7 +1,25 @@
-import { timeDomain, type DfaMethod } from '../hrv/index';
+import {
+  artifactSharePct,
+  restingCheckOfCorrected,
+  timeDomain,
+  type DfaMethod,
+  type FrequencyDomain,
+  type TimeDomain,
+} from '../hrv/index';
+import { maxHeartRateBpm } from '../ble/strap-measurement';
 import { DEFAULT_GAP_THRESHOLD_MS } from './gap-threshold';
 import { sessionEndMs } from './session-end';
-import type { SessionEvent, SessionMeta, SessionSample, SessionSummary } from './session-model';
+import { restingPlanOf } from './resting-plan';
+import type {
+  RestingCheckRefusalReason,
+  RestingCheckSummary,
+  SessionEvent,
+  SessionMeta,
+  SessionSample,
+  SessionSummary,
+  SummaryFrequencyDomain,
+  SummaryTimeDomain,
+} from './session-model';
 import { correctSessionBeats, sessionBeats } from './session-beats';
 import { coherenceTimeline, dfaTimeline } from './session-timelines';
 import { sessionTimeInZone } from './session-zone-time';
@@ -35,7 +53,14 @@ interface Interval {
  * - beatCount: RR intervals recorded (an interval of 0, which no heart beats, is not one). The whole session's RR
  *   go once through the HRV core's `correctArtifacts`: artifactPct is the share (%) of intervals its detection
  *   flags, rmssdMs the core's `timeDomain` of the corrected series (the one successive difference across each
- *   dropout is kept: a handful among thousands).
+ *   dropout is kept: a handful among thousands), and timeDomain (SDNN, pNN50, SD1, SD2, mean RR) from the same
+ *   figures, for every kind.
+ * - For kind 'resting' (core/hrv/resting-check on the same corrected series): restingCheck (the plan from the
+ *   session's plan reference, see resting-plan.ts, and the refusal if any) and frequencyDomain; the resting heart
+ *   rate becomes averageHeartRateBpm (mean of the corrected beats' instantaneous rates, not the strap's reading;
+ *   the strap's stays when the beats claim more than a heart can beat).
+ *   A refused check keeps its artifactPct but has no rmssdMs, timeDomain or frequencyDomain: no figure is shown
+ *   from beats the check itself does not trust.
  * - dfaAlpha1Timeline: see {@link dfaTimeline}; for kind 'breathing' also coherenceTimeline and its mean,
  *   meanCoherence (see {@link coherenceTimeline}); both on windows of that corrected series.
  */
@@ -87,15 +112,30 @@ export function summarizeSession(
   }
   const timeInZoneMs = sessionTimeInZone(meta, samples, { staleAfterMs: gapCapMs, endMs });
   if (timeInZoneMs !== undefined) summary.timeInZoneMs = timeInZoneMs;
-  if (raw.rrMs.length === 0) return summary;
+  if (raw.rrMs.length === 0) {
+    if (meta.kind === 'resting') summary.restingCheck = restingCheckSummary(meta, 'too-short');
+    return summary;
+  }
 
   const corrected = correctSessionBeats(raw);
-  const { ectopic, long, short, missed, extra } = corrected.report;
-  // An interval can carry two flags (e.g. missed and extra): count it once.
-  const flagged = new Set([...ectopic, ...long, ...short, ...missed, ...extra]);
-  summary.artifactPct = (100 * flagged.size) / raw.rrMs.length;
+  summary.artifactPct = artifactSharePct(corrected.report, raw.rrMs.length);
   const hrv = timeDomain(corrected.rrMs);
-  if (hrv !== undefined) summary.rmssdMs = hrv.rmssdMs;
+  if (hrv !== undefined) {
+    summary.rmssdMs = hrv.rmssdMs;
+    summary.timeDomain = summaryTimeDomain(hrv);
+  }
+  if (meta.kind === 'resting') {
+    const check = restingCheckOfCorrected(raw.rrMs.length, corrected.rrMs, corrected.report);
+    summary.restingCheck = restingCheckSummary(meta, check.ok ? undefined : check.reason);
+    if (check.ok) {
+      // Beats faster than any heart (a strap sending junk intervals) leave the strap's own average in place.
+      if (check.restingHrBpm <= maxHeartRateBpm) summary.averageHeartRateBpm = check.restingHrBpm;
+      if (check.frequencyDomain) summary.frequencyDomain = summaryFrequencyDomain(check.frequencyDomain);
+    } else {
+      delete summary.rmssdMs;
+      delete summary.timeDomain;
+    }
+  }
 
   const beats = { raw, corrected };
   const dfa = dfaTimeline(samples, beats, endMs, options.dfaMethod ?? 'kubios');
@@ -110,6 +150,43 @@ export function summarizeSession(
     }
   }
   return summary;
+}
+
+function restingCheckSummary(
+  meta: SessionMeta,
+  refusal: RestingCheckRefusalReason | undefined,
+): RestingCheckSummary {
+  const plan = restingPlanOf(meta.plan);
+  const rate = plan?.breathingRatePerMinute;
+  return {
+    ...(plan && { plannedMinutes: plan.minutes }),
+    pacedBreathing: rate !== undefined,
+    ...(rate !== undefined && { breathingRatePerMinute: rate }),
+    ...(refusal && { refusal }),
+  };
+}
+
+function summaryTimeDomain(hrv: TimeDomain): SummaryTimeDomain {
+  return {
+    sdnnMs: hrv.sdnnMs,
+    pnn50Pct: hrv.pnn50Pct,
+    sd1Ms: hrv.sd1Ms,
+    sd2Ms: hrv.sd2Ms,
+    meanRrMs: hrv.meanRrMs,
+  };
+}
+
+function summaryFrequencyDomain(spectrum: FrequencyDomain): SummaryFrequencyDomain {
+  return {
+    vlfMs2: spectrum.vlfMs2,
+    lfMs2: spectrum.lfMs2,
+    hfMs2: spectrum.hfMs2,
+    lfHfRatio: spectrum.lfHfRatio,
+    lfNu: spectrum.lfNu,
+    hfNu: spectrum.hfNu,
+    lfPeakHz: spectrum.lfPeakHz,
+    hfPeakHz: spectrum.hfPeakHz,
+  };
 }
 
 /** Paused stretches in time order, within [0, endMs]: `paused` to the next `resumed`, or to the end. */

@@ -42,6 +42,7 @@ export function createLazyScreens(app: AppState) {
     course: screenWithPreferences(() => import('./CourseScreen.svelte')),
     settings: screenWithPreferences(() => import('./SettingsScreen.svelte')),
     breathing: screenWithRun(() => import('./BreathingScreen.svelte')),
+    resting: screenWithRun(() => import('./RestingScreen.svelte')),
     privacy: screen(() => import('./PrivacyScreen.svelte')),
     join: screen(() => import('./JoinScreen.svelte')),
     group: screenWithRun(() => import('./GroupSetupScreen.svelte')),

@@ -136,10 +136,15 @@ export interface CsvSample {
   rrMs: number[];
 }
 
-/** Reads the app's CSV export (header elapsed_s,time_iso,heart_rate_bpm,contact,rr_ms; CRLF). */
+/**
+ * Reads the samples of the app's CSV export (header elapsed_s,time_iso,heart_rate_bpm,contact,rr_ms, then the
+ * session_* summary columns, filled in the first row only; CRLF).
+ */
 export function parseSamplesCsv(text: string): CsvSample[] {
   const [header, ...rows] = text.split('\r\n').filter((line) => line !== '');
-  expect(header).toBe('elapsed_s,time_iso,heart_rate_bpm,contact,rr_ms');
+  expect(header?.split(',').slice(0, 6).join(',')).toBe(
+    'elapsed_s,time_iso,heart_rate_bpm,contact,rr_ms,session_kind',
+  );
   return rows.map((row) => {
     const [elapsed = '', , heartRate = '', contact = '', rr = ''] = row.split(',');
     return {

@@ -1,7 +1,8 @@
 import { exportBackup } from '../../../src/adapters/files/backup';
 import { exportFit } from '../../../src/adapters/files/fit-export';
 import type { SessionWithSamples } from '../../../src/adapters/files/session-with-samples';
-import type { SessionSample } from '../../../src/core/session/session-model';
+import { restingPlanRef, summarizeSession } from '../../../src/core/session';
+import type { SessionMeta, SessionSample } from '../../../src/core/session/session-model';
 
 /**
  * Sessions made up in Node, written into files with the app's own writers (backup JSON, FIT), to seed a profile
@@ -77,4 +78,45 @@ export function backupFileOf(sessions: readonly SessionWithSamples[]): Buffer {
 /** An activity FIT file of this session, as the app writes one. */
 export function fitFileOf(session: SessionWithSamples): Buffer {
   return Buffer.from(exportFit(session));
+}
+
+/**
+ * A finished 2-minute resting check near 62 bpm with a breathing swing of ±40 ms every 10 s, one sample a second
+ * with the beats that ended in it; its summary made by the app's own summary builder, as the app would store it.
+ */
+export function syntheticRestingCheck(
+  options: Omit<SyntheticRunOptions, 'durationS' | 'bpm'>,
+): SessionWithSamples {
+  const durationMs = 120_000;
+  const samples: SessionSample[] = [];
+  let beatEndMs = 0;
+  let beat = 0;
+  for (let second = 1; second * 1000 <= durationMs; second++) {
+    const rrIntervals1024: number[] = [];
+    for (;;) {
+      const rrMs = 968 + 40 * Math.sin((2 * Math.PI * beatEndMs) / 10_000) + ((beat * 7) % 5) - 2;
+      if (beatEndMs + rrMs > second * 1000) break;
+      beatEndMs += rrMs;
+      beat++;
+      rrIntervals1024.push(Math.round((rrMs * 1024) / 1000));
+    }
+    samples.push({ elapsedMs: second * 1000, heartRateBpm: 62, sensorContact: 'contact', rrIntervals1024 });
+  }
+  const meta: SessionMeta = {
+    id: options.id,
+    kind: 'resting',
+    status: 'finished',
+    startedAtWallMs: options.startedAtWallMs,
+    endedAtWallMs: options.startedAtWallMs + durationMs,
+    ...(options.runnerId !== undefined && { runnerId: options.runnerId }),
+    ...(options.runnerName !== undefined && { runnerName: options.runnerName }),
+    strap: { name: 'Polar H10 A1B2C3D4', bodySensorLocation: 'chest' },
+    plan: restingPlanRef({ minutes: 2, breathingRatePerMinute: undefined }),
+    notes: options.notes ?? '',
+    events: [
+      { type: 'started', elapsedMs: 0 },
+      { type: 'finished', elapsedMs: durationMs },
+    ],
+  };
+  return { meta: { ...meta, summary: summarizeSession(meta, samples) }, samples };
 }

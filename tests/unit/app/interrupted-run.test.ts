@@ -39,6 +39,7 @@ describe('an interrupted run', () => {
   it('can be carried on, except a breathing exercise or nothing at all', () => {
     expect(canCarryOn([interrupted('run', 60_000)])).toBe(true);
     expect(canCarryOn([interrupted('breathing', 60_000)])).toBe(false);
+    expect(canCarryOn([interrupted('resting', 60_000)])).toBe(false);
     expect(canCarryOn([])).toBe(false);
   });
 

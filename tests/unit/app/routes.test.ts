@@ -19,6 +19,8 @@ describe('routes', () => {
     { screen: 'group-after' },
     { screen: 'join', query: '' },
     { screen: 'join', query: 'v=1&s=wss%3A%2F%2Fnats.example.org&g=abc&by=Anna%20%2F%20Bo' },
+    { screen: 'resting' },
+    { screen: 'resting', runnerId: 'runner 1/ä&b' },
   ];
 
   it.each(routes)('round-trips %o through the hash', (route) => {
@@ -44,6 +46,19 @@ describe('routes', () => {
     });
     expect(parseRoute('#/join')).toEqual({ screen: 'join', query: '' });
     expect(parseRoute('#/joined')).toEqual({ screen: 'home' });
+  });
+
+  it('opens the resting check at #/resting, with ?runner= preselecting whose check it is', () => {
+    expect(routeHash({ screen: 'resting' })).toBe('#/resting');
+    expect(parseRoute('#/resting')).toEqual({ screen: 'resting' });
+    expect(routeHash({ screen: 'resting', runnerId: 'r-1' })).toBe('#/resting?runner=r-1');
+    expect(parseRoute('#/resting?runner=r-1')).toEqual({ screen: 'resting', runnerId: 'r-1' });
+    expect(parseRoute('#/resting?runner=')).toEqual({ screen: 'resting' });
+    expect(parseRoute('#/resting?other=1')).toEqual({ screen: 'resting' });
+  });
+
+  it('keeps a malformed escape as typed rather than failing', () => {
+    expect(parseRoute('#/session/%E0%A4%A')).toEqual({ screen: 'session', sessionId: '%E0%A4%A' });
   });
 
   it('sends an unknown or empty hash home', () => {

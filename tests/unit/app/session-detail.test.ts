@@ -47,6 +47,7 @@ describe('SessionDetail', () => {
     // No zone on record: no time in zone to show (the definition needs a zone).
     expect(detail.zoneTime).toBeUndefined();
     expect(detail.breathingPace).toBeUndefined();
+    expect(detail.restingResult).toBeUndefined();
     expect(detail.heartRatePoints.map((point) => point.y)).toEqual([120, 121, 122, 123]);
     expect(detail.tachogramPoints.map((point) => point.y)).toEqual([500, 500, 500, 500]);
     expect(detail.poincarePoints).toHaveLength(3);
@@ -54,6 +55,46 @@ describe('SessionDetail', () => {
       { x: 2, y: 1.1 },
       { x: 4, y: 0.8 },
     ]);
+  });
+
+  it("has a resting check's figures ready: ln RMSSD, time and frequency domain, setup", async () => {
+    const resting: SessionMeta = {
+      ...run,
+      id: 'resting',
+      kind: 'resting',
+      summary: {
+        durationMs: 300_000,
+        activeMs: 300_000,
+        beatCount: 320,
+        averageHeartRateBpm: 63.5,
+        rmssdMs: 42,
+        artifactPct: 0.625,
+        timeDomain: { sdnnMs: 51, pnn50Pct: 18, sd1Ms: 29.8, sd2Ms: 66, meanRrMs: 945 },
+        frequencyDomain: {
+          vlfMs2: 100,
+          lfMs2: 900,
+          hfMs2: 600,
+          lfHfRatio: 1.5,
+          lfNu: 60,
+          hfNu: 40,
+          lfPeakHz: 0.1,
+          hfPeakHz: 0.25,
+        },
+        restingCheck: { plannedMinutes: 5, pacedBreathing: false },
+      },
+    };
+    const detail = new SessionDetail(libraryWith(resting));
+    await detail.load('resting');
+    expect(detail.restingResult).toEqual({
+      ok: true,
+      restingHrBpm: 63.5,
+      rmssdMs: 42,
+      lnRmssd: Math.log(42),
+      timeDomain: resting.summary?.timeDomain,
+      frequencyDomain: resting.summary?.frequencyDomain,
+      artifactPct: 0.625,
+      setup: { minutes: 5, breathingRatePerMinute: undefined },
+    });
   });
 
   it("reads a breathing exercise's pace from its plan", async () => {

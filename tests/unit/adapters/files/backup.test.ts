@@ -12,7 +12,7 @@ import type { SessionWithSamples } from '../../../../src/adapters/files/session-
 import type { SessionMeta, SessionSample } from '../../../../src/core/session/session-model';
 import { decodeHeartRateMeasurement, toStrapMeasurement } from '../../../../src/core/ble';
 import { createRecorder, recordSession } from '../../../../src/core/session';
-import { sampleRun, tinySession } from './support/sample-session';
+import { restingCheckSession, sampleRun, tinySession } from './support/sample-session';
 
 const exportedAt = new Date(Date.UTC(2026, 11, 1, 12, 0, 0));
 
@@ -66,6 +66,34 @@ describe('exportBackup and parseBackup', () => {
       },
     };
     expect(parsed(exportBackup([courseRun], '0.1.0'))).toStrictEqual([courseRun]);
+  });
+
+  it('round-trip a resting check with its time domain, spectrum and plan', () => {
+    const refused = restingCheckSession();
+    refused.meta = {
+      ...refused.meta,
+      id: 'resting-2',
+      summary: {
+        ...refused.meta.summary,
+        durationMs: 120_000,
+        activeMs: 120_000,
+        beatCount: 120,
+        artifactPct: 12,
+        restingCheck: { plannedMinutes: 5, pacedBreathing: false, refusal: 'too-many-artifacts' },
+      },
+    };
+    const sessions = [restingCheckSession(), refused];
+    expect(parsed(exportBackup(sessions, '0.1.0'))).toStrictEqual(sessions);
+  });
+
+  it('import a backup made before the time domain, spectrum and resting checks were kept', () => {
+    const older = sampleRun();
+    expect(older.meta.summary?.timeDomain).toBeUndefined();
+    expect(older.meta.summary?.frequencyDomain).toBeUndefined();
+    expect(older.meta.summary?.restingCheck).toBeUndefined();
+    const text = exportBackup([older], '0.1.0');
+    expect(text).not.toContain('timeDomain');
+    expect(parsed(text)).toStrictEqual([older]);
   });
 
   it('write the versioned envelope and compact samples', () => {
@@ -332,6 +360,65 @@ describe('parseBackup refuses, with a reason and nothing else', () => {
       damaged(/sessions\.1\.(samples\.rr1024|meta\.summary\.beatCount)/),
     );
     expect(limit({ maxEventsPerSession: 2 })).toEqual(damaged(/events/));
+  });
+});
+
+describe('parseBackup refuses a resting check whose new figures are out of range', () => {
+  function withSummary(change: (summary: Record<string, unknown>) => void): string {
+    const doc = JSON.parse(exportBackup([restingCheckSession()], '0.1.0')) as {
+      sessions: { meta: { summary: Record<string, unknown> } }[];
+    };
+    const summary = doc.sessions[0]?.meta.summary;
+    if (summary) change(summary);
+    return JSON.stringify(doc);
+  }
+  const part = (summary: Record<string, unknown>, key: string) => summary[key] as Record<string, unknown>;
+
+  it.each([
+    [
+      'a negative SDNN',
+      (s: Record<string, unknown>) => (part(s, 'timeDomain').sdnnMs = -1),
+      /timeDomain\.sdnnMs/,
+    ],
+    ['pNN50 over 100 %', (s: Record<string, unknown>) => (part(s, 'timeDomain').pnn50Pct = 101), /pnn50Pct/],
+    [
+      'a text where SD1 belongs',
+      (s: Record<string, unknown>) => (part(s, 'timeDomain').sd1Ms = '22'),
+      /sd1Ms/,
+    ],
+    [
+      'an HF peak outside HF',
+      (s: Record<string, unknown>) => (part(s, 'frequencyDomain').hfPeakHz = 0.5),
+      /hfPeakHz/,
+    ],
+    ['a negative LF power', (s: Record<string, unknown>) => (part(s, 'frequencyDomain').lfMs2 = -3), /lfMs2/],
+    [
+      'an unknown key in the spectrum',
+      (s: Record<string, unknown>) => (part(s, 'frequencyDomain').totalMs2 = 3),
+      /totalMs2/,
+    ],
+    [
+      'a 3-minute check',
+      (s: Record<string, unknown>) => (part(s, 'restingCheck').plannedMinutes = 3),
+      /plannedMinutes/,
+    ],
+    [
+      'an unknown refusal',
+      (s: Record<string, unknown>) => (part(s, 'restingCheck').refusal = 'tired'),
+      /refusal/,
+    ],
+    [
+      'no paced-breathing flag',
+      (s: Record<string, unknown>) => delete part(s, 'restingCheck').pacedBreathing,
+      /pacedBreathing/,
+    ],
+  ])('%s', (_what, change, where) => {
+    expect(refusal(withSummary(change))).toEqual(damaged(where));
+  });
+
+  it('an overflowing figure (1e999 reads as Infinity)', () => {
+    const text = exportBackup([restingCheckSession()], '0.1.0').replace('"sdnnMs":29.5', '"sdnnMs":1e999');
+    expect(refusal(text)).toEqual(damaged(/sdnnMs/));
   });
 });
 

@@ -2,7 +2,7 @@ import { Decoder, Profile, Stream, type FitMessages } from '@garmin/fitsdk';
 import { describe, expect, it } from 'vitest';
 import { exportFit, rrPerHrvMessage } from '../../../../src/adapters/files/fit-export';
 import { fitMesgNum } from '../../../../src/adapters/files/fit-mesg-num';
-import { allRr, sampleRun, startWallMs, tinySession } from './support/sample-session';
+import { allRr, restingCheckSession, sampleRun, startWallMs, tinySession } from './support/sample-session';
 
 function decode(bytes: Uint8Array): { messages: FitMessages; order: string[] } {
   const decoder = new Decoder(Stream.fromByteArray(bytes));
@@ -137,6 +137,26 @@ describe('exportFit for other sessions', () => {
     const { messages } = decode(exportFit(session));
     expect(messages.sessionMesgs?.[0]?.sport).toBe('training');
     expect(messages.sessionMesgs?.[0]?.subSport).toBe('breathing');
+  });
+
+  it('marks a resting check as training / generic, with its RMSSD and SDNN in the session message', () => {
+    const { messages } = decode(exportFit(restingCheckSession()));
+    const session = messages.sessionMesgs?.[0];
+    expect(session?.sport).toBe('training');
+    expect(session?.subSport).toBe('generic');
+    expect(session?.rmssdHrv).toBe(31);
+    expect(session?.sdrrHrv).toBe(30);
+    expect(messages.hrvMesgs).toHaveLength(120);
+  });
+
+  it('leaves the HRV fields out when the summary has none or they do not fit a byte', () => {
+    expect(decode(exportFit(tinySession())).messages.sessionMesgs?.[0]?.rmssdHrv).toBeUndefined();
+    const wild = restingCheckSession();
+    const summary = wild.meta.summary;
+    if (summary) wild.meta.summary = { ...summary, rmssdMs: 300 };
+    const session = decode(exportFit(wild)).messages.sessionMesgs?.[0];
+    expect(session?.rmssdHrv).toBeUndefined();
+    expect(session?.sdrrHrv).toBe(30);
   });
 
   it('computes the heart-rate summary from the samples when the session has none', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportTcx } from '../../../../src/adapters/files/tcx-export';
 import { parseXml } from './support/mini-xml';
 import { descendants, tcxSchemaErrors } from './support/tcx-schema';
-import { sampleRun, startWallMs, tinySession } from './support/sample-session';
+import { restingCheckSession, sampleRun, startWallMs, tinySession } from './support/sample-session';
 
 describe('exportTcx', () => {
   const session = sampleRun();
@@ -69,6 +69,13 @@ describe('exportTcx', () => {
     expect(tcxSchemaErrors(parsed)).toEqual([]);
     expect(descendants(parsed, 'Activity')[0]?.attributes.Sport).toBe('Other');
     expect(descendants(parsed, 'Track')).toEqual([]);
+  });
+
+  it('writes a resting check as Sport="Other", valid against the schema', () => {
+    const parsed = parseXml(exportTcx(restingCheckSession()));
+    expect(tcxSchemaErrors(parsed)).toEqual([]);
+    expect(descendants(parsed, 'Activity')[0]?.attributes.Sport).toBe('Other');
+    expect(descendants(parsed, 'Trackpoint')).toHaveLength(120);
   });
 
   it('writes exactly this for a small session', () => {

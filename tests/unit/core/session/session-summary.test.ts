@@ -5,10 +5,12 @@ import {
   detectArtifacts,
   dfaAlpha1,
   msPerRrUnit,
+  restingCheck,
   timeDomain,
 } from '../../../../src/core';
 import {
   activeMsAt,
+  restingPlanRef,
   summarizeSession,
   type SessionEvent,
   type SessionMeta,
@@ -258,5 +260,108 @@ describe('activeMsAt', () => {
     expect(activeMsAt(events, 50_000)).toBe(50_000);
     expect(activeMsAt(events, 100_000)).toBe(70_000);
     expect(activeMsAt(events, 150_000)).toBe(90_000);
+  });
+});
+
+describe('summarizeSession: the full time domain and the resting check', () => {
+  const seated = simulatedSamples({ bpm: 62, durationS: 120, jitterMs: 25, seed: 5 });
+  const finished = (ms: number) => [{ type: 'finished' as const, elapsedMs: ms }];
+
+  it('fills SDNN, pNN50, SD1, SD2 and mean RR for every kind, from the corrected beats', () => {
+    const rrMs = seated.flatMap((s) => s.rrIntervals1024.map((rr) => rr * msPerRrUnit));
+    const hrv = defined(timeDomain(correctArtifacts(rrMs).rrMs));
+    for (const kind of ['run', 'breathing', 'resting'] as const) {
+      const summary = summarizeSession(meta(finished(120_000), { kind }), seated);
+      expect(summary.timeDomain).toEqual({
+        sdnnMs: hrv.sdnnMs,
+        pnn50Pct: hrv.pnn50Pct,
+        sd1Ms: hrv.sd1Ms,
+        sd2Ms: hrv.sd2Ms,
+        meanRrMs: hrv.meanRrMs,
+      });
+      expect(summary.rmssdMs).toBe(hrv.rmssdMs);
+    }
+  });
+
+  it('a run has no frequency domain and no resting block', () => {
+    const summary = summarizeSession(meta(finished(120_000)), seated);
+    expect(summary.frequencyDomain).toBeUndefined();
+    expect(summary.restingCheck).toBeUndefined();
+  });
+
+  it('a resting check keeps its plan, its spectrum and the resting heart rate of its beats', () => {
+    const summary = summarizeSession(
+      meta(finished(120_000), {
+        kind: 'resting',
+        plan: restingPlanRef({ minutes: 2, breathingRatePerMinute: 6 }),
+      }),
+      seated,
+    );
+    const rrMs = seated.flatMap((s) => s.rrIntervals1024.map((rr) => rr * msPerRrUnit));
+    const check = restingCheck(rrMs);
+    if (!check.ok) throw new Error('the seated series is clean');
+    expect(summary.restingCheck).toEqual({
+      plannedMinutes: 2,
+      pacedBreathing: true,
+      breathingRatePerMinute: 6,
+    });
+    expect(summary.averageHeartRateBpm).toBe(check.restingHrBpm);
+    expect(summary.rmssdMs).toBe(check.rmssdMs);
+    expect(summary.frequencyDomain).toEqual({ ...check.frequencyDomain });
+    expect(summary.frequencyDomain?.hfMs2).toBeGreaterThan(0);
+  });
+
+  it('a refused check says why, keeps its artifact share, and has no HRV figures', () => {
+    // Every tenth beat the strap misses one: two intervals arrive as one, far above 5 %.
+    const rr1024 = seated.flatMap((s) => s.rrIntervals1024);
+    const merged: number[] = [];
+    for (let i = 0; i < rr1024.length; i++) {
+      if (i % 10 === 0 && i + 1 < rr1024.length) merged.push((rr1024[i] ?? 0) + (rr1024[++i] ?? 0));
+      else merged.push(rr1024[i] ?? 0);
+    }
+    const missing = seated.map((s, i) => ({
+      ...s,
+      rrIntervals1024: i < merged.length ? [merged[i] ?? 0] : [],
+    }));
+    const summary = summarizeSession(
+      meta(finished(120_000), {
+        kind: 'resting',
+        plan: restingPlanRef({ minutes: 5, breathingRatePerMinute: undefined }),
+      }),
+      missing,
+    );
+    expect(summary.restingCheck).toEqual({
+      plannedMinutes: 5,
+      pacedBreathing: false,
+      refusal: 'too-many-artifacts',
+    });
+    expect(summary.artifactPct).toBeGreaterThan(5);
+    expect(summary.rmssdMs).toBeUndefined();
+    expect(summary.timeDomain).toBeUndefined();
+    expect(summary.frequencyDomain).toBeUndefined();
+    expect(summary.averageHeartRateBpm).toBeDefined();
+  });
+
+  it('keeps the strap’s average when steady junk beats claim more than a heart can beat', () => {
+    // 0.1 s intervals with a little variation for two minutes: nothing for the scale-free detection to flag.
+    const junk = Array.from({ length: 120 }, (_, i) =>
+      sample(
+        i * 1000 + 1000,
+        70,
+        Array.from({ length: 10 }, (_, k) => 100 + ((i + k) % 3)),
+      ),
+    );
+    const summary = summarizeSession(meta(finished(120_000), { kind: 'resting' }), junk);
+    expect(summary.restingCheck?.refusal).toBeUndefined();
+    expect(summary.averageHeartRateBpm).toBe(70);
+  });
+
+  it('a check without beats is refused as too short', () => {
+    const summary = summarizeSession(meta(finished(120_000), { kind: 'resting' }), [
+      sample(0, 60),
+      sample(1000, 61),
+    ]);
+    expect(summary.restingCheck).toEqual({ pacedBreathing: false, refusal: 'too-short' });
+    expect(summary.rmssdMs).toBeUndefined();
   });
 });

@@ -98,3 +98,56 @@ export function tinySession(): SessionWithSamples {
 export function allRr(session: SessionWithSamples): number[] {
   return session.samples.flatMap((sample) => sample.rrIntervals1024);
 }
+
+/** A 2-minute resting check with every summary field the check fills, paced at 6 breaths a minute. */
+export function restingCheckSession(): SessionWithSamples {
+  const samples: SessionSample[] = [];
+  for (let second = 0; second < 120; second += 1) {
+    const rr1024 = 1000 + Math.round(40 * Math.sin((2 * Math.PI * second) / 10)) + ((second * 13) % 7);
+    samples.push({
+      elapsedMs: second * 1000,
+      heartRateBpm: 61,
+      sensorContact: 'contact',
+      rrIntervals1024: [rr1024],
+    });
+  }
+  return {
+    meta: {
+      id: 'resting-1',
+      kind: 'resting',
+      status: 'finished',
+      startedAtWallMs: startWallMs,
+      endedAtWallMs: startWallMs + 120_000,
+      runnerId: 'runner-1',
+      runnerName: 'Alex',
+      plan: { planId: 'resting:2:6', name: 'Resting HRV check, 2 min, paced at 6 breaths/min' },
+      notes: '',
+      events: [
+        { type: 'started', elapsedMs: 0 },
+        { type: 'finished', elapsedMs: 120_000 },
+      ],
+      summary: {
+        durationMs: 120_000,
+        activeMs: 120_000,
+        averageHeartRateBpm: 61.2,
+        maxHeartRateBpm: 61,
+        beatCount: 120,
+        rmssdMs: 31.25,
+        artifactPct: 0,
+        timeDomain: { sdnnMs: 29.5, pnn50Pct: 12.5, sd1Ms: 22.1, sd2Ms: 35.3, meanRrMs: 980.4 },
+        frequencyDomain: {
+          vlfMs2: 12.5,
+          lfMs2: 640.25,
+          hfMs2: 80.5,
+          lfHfRatio: 7.95,
+          lfNu: 88.8,
+          hfNu: 11.2,
+          lfPeakHz: 0.1,
+          hfPeakHz: 0.18,
+        },
+        restingCheck: { plannedMinutes: 2, pacedBreathing: true, breathingRatePerMinute: 6 },
+      },
+    },
+    samples,
+  };
+}
