@@ -17,11 +17,15 @@ export type Route =
   /** A therapist's group run: putting it together, the live tiles, and after it. */
   | { screen: 'group' }
   | { screen: 'group-run' }
-  | { screen: 'group-after' };
+  | { screen: 'group-after' }
+  /** The therapist's clients: the list, one client's page, and their intake. */
+  | { screen: 'clients' }
+  | { screen: 'client'; runnerId: string }
+  | { screen: 'client-intake'; runnerId: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean).map(decodeURIComponent);
-  const [first, second] = parts;
+  const [first, second, third] = parts;
   switch (first) {
     case 'start':
       return { screen: 'before-run' };
@@ -43,6 +47,10 @@ export function parseRoute(hash: string): Route {
       if (second === 'run') return { screen: 'group-run' };
       if (second === 'after') return { screen: 'group-after' };
       return { screen: 'group' };
+    case 'clients':
+      if (second === undefined) return { screen: 'clients' };
+      if (third === 'intake') return { screen: 'client-intake', runnerId: second };
+      return { screen: 'client', runnerId: second };
     default:
       return { screen: 'home' };
   }
@@ -74,5 +82,11 @@ export function routeHash(route: Route): string {
       return '#/group/run';
     case 'group-after':
       return '#/group/after';
+    case 'clients':
+      return '#/clients';
+    case 'client':
+      return `#/clients/${encodeURIComponent(route.runnerId)}`;
+    case 'client-intake':
+      return `#/clients/${encodeURIComponent(route.runnerId)}/intake`;
   }
 }

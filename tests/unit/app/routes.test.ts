@@ -17,6 +17,9 @@ describe('routes', () => {
     { screen: 'group' },
     { screen: 'group-run' },
     { screen: 'group-after' },
+    { screen: 'clients' },
+    { screen: 'client', runnerId: '0b5e-4f/a b' },
+    { screen: 'client-intake', runnerId: '0b5e-4f/a b' },
   ];
 
   it.each(routes)('round-trips %o through the hash', (route) => {
@@ -33,6 +36,14 @@ describe('routes', () => {
     expect(parseRoute('#/group/run')).toEqual({ screen: 'group-run' });
     expect(parseRoute('#/group/after')).toEqual({ screen: 'group-after' });
     expect(parseRoute('#/group/elsewhere')).toEqual({ screen: 'group' });
+  });
+
+  it('opens the clients at #/clients, a client at #/clients/<id> and their intake at #/clients/<id>/intake', () => {
+    expect(parseRoute('#/clients')).toEqual({ screen: 'clients' });
+    expect(parseRoute('#/clients/r1')).toEqual({ screen: 'client', runnerId: 'r1' });
+    expect(parseRoute('#/clients/r1/intake')).toEqual({ screen: 'client-intake', runnerId: 'r1' });
+    expect(routeHash({ screen: 'client-intake', runnerId: 'r1' })).toBe('#/clients/r1/intake');
+    expect(parseRoute('#/clients/r1/elsewhere')).toEqual({ screen: 'client', runnerId: 'r1' });
   });
 
   it('sends an unknown or empty hash home', () => {
