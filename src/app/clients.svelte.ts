@@ -49,7 +49,7 @@ const defaultDeps: ClientsDeps = {
  * memory only once stored.
  */
 export class ClientsState {
-  records = $state.raw<ReadonlyMap<string, ClientRecord>>(new Map());
+  records = $state.raw<Readonly<Partial<Record<string, ClientRecord>>>>({});
   damaged = $state.raw<readonly DamagedClientRecord[]>([]);
   /** The device would not open its database: profiles still work, records cannot be kept. */
   openFailed = $state(false);
@@ -71,7 +71,7 @@ export class ClientsState {
     try {
       this.#store ??= await this.#deps.openStore();
       const { records, damaged } = await this.#store.list();
-      this.records = new Map(records.map((record) => [record.runnerId, record]));
+      this.records = Object.fromEntries(records.map((record) => [record.runnerId, record]));
       this.damaged = damaged;
       this.openFailed = false;
     } catch {
@@ -104,13 +104,13 @@ export class ClientsState {
 
   /** How many stored records belong to no runner on this device (their profile was removed). */
   get recordsWithoutProfile(): number {
-    const ids = new Set(this.#preferences.value.runners.map((runner) => runner.id));
-    return [...this.records.keys()].filter((id) => !ids.has(id)).length;
+    const ids = this.#preferences.value.runners.map((runner) => runner.id);
+    return Object.keys(this.records).filter((id) => !ids.includes(id)).length;
   }
 
   /** What the runner's own profile screen shows of their record; undefined when there is nothing to show. */
   ownView(runner: RunnerProfile | undefined): OwnCourseView | undefined {
-    const record = runner && this.records.get(runner.id);
+    const record = runner && this.records[runner.id];
     if (!runner || !record) return undefined;
     return {
       course: record.course,
@@ -120,7 +120,7 @@ export class ClientsState {
   }
 
   suggestsFeelOrCalibratedZone(runner: RunnerProfile): boolean {
-    return suggestsFeelOrCalibratedZone(this.records.get(runner.id)?.intake, runner.zone);
+    return suggestsFeelOrCalibratedZone(this.records[runner.id]?.intake, runner.zone);
   }
 
   /** A new client: a runner profile by name or pseudonym, and an empty record beside it. */
@@ -180,7 +180,7 @@ export class ClientsState {
   }
 
   #entryOf(runner: RunnerProfile, today: CalendarDate): ClientEntry {
-    const record = this.records.get(runner.id);
+    const record = this.records[runner.id];
     return {
       runner,
       record,
@@ -203,7 +203,7 @@ export class ClientsState {
         this.saveFailed = true;
         return false;
       }
-      const current = this.records.get(runnerId) ?? {
+      const current = this.records[runnerId] ?? {
         runnerId,
         goals: '',
         notes: [],
@@ -216,7 +216,7 @@ export class ClientsState {
         this.saveFailed = true;
         return false;
       }
-      this.records = new Map(this.records).set(runnerId, next);
+      this.records = { ...this.records, [runnerId]: next };
       this.saveFailed = false;
       return true;
     });
