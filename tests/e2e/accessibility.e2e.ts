@@ -1,6 +1,7 @@
 import { m } from '../../src/paraglide/messages.js';
 import { overwriteGetLocale, type Locale } from '../../src/paraglide/runtime.js';
 import { zoneStatesMessages } from '../../src/i18n/choices/zone-words';
+import { intakeQuestionIds } from '../../src/core/clients/intake';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -209,6 +210,49 @@ const steps: readonly Step[] = [
       await button(page, m.finishYes()).click();
       await page.getByRole('heading', { name: m.groupAfterTitle(), exact: true, level: 1 }).waitFor();
       await page.getByTestId('group-summary-row').first().waitFor();
+    },
+  },
+  { screen: 'clients, the list', show: (page) => goTo(page, '#/clients', m.clientsTitle()) },
+  {
+    screen: 'client page, new client',
+    show: async (page) => {
+      await page.getByLabel(m.clientsNameLabel()).fill('Robin');
+      await button(page, m.clientsAdd()).click();
+      await page.getByRole('heading', { name: 'Robin', exact: true, level: 1 }).waitFor();
+    },
+  },
+  {
+    screen: 'intake, answered, advice shown',
+    show: async (page) => {
+      await page.getByRole('link', { name: m.clientIntakeTake() }).click();
+      await page
+        .getByRole('heading', { name: m.intakeTitle({ name: 'Robin' }), exact: true, level: 1 })
+        .waitFor();
+      await page.getByLabel(m.age()).fill('52');
+      for (const question of intakeQuestionIds) {
+        const medication = question === 'heart-rate-medication';
+        await page
+          .locator(`[data-question="${question}"]`)
+          .getByRole('radio', { name: medication ? m.intakeYes() : m.intakeNo(), exact: true })
+          .check();
+      }
+      await page
+        .locator('[data-question="heart-rate-blocking"]')
+        .getByRole('radio', { name: m.intakeYes(), exact: true })
+        .check();
+      await page.getByTestId('intake-advice').locator('[data-advice="see-doctor-first"]').waitFor();
+    },
+  },
+  {
+    screen: 'client page, intake and a note',
+    show: async (page) => {
+      await button(page, m.intakeSave()).click();
+      await page.getByRole('heading', { name: 'Robin', exact: true, level: 1 }).waitFor();
+      await page.getByLabel(m.clientNoteNew()).fill('Calm first walk.');
+      await button(page, m.clientNoteAdd()).click();
+      await page.getByTestId('client-notes').waitFor();
+      await page.getByLabel(m.courseLength()).selectOption('12');
+      await page.getByTestId('zone-suggestion').waitFor();
     },
   },
   { screen: 'breathing, setup', show: (page) => goTo(page, '#/breathing', m.breathingTitle()) },
