@@ -150,6 +150,37 @@ describe('clients and the intake', () => {
     const main = await textOf(page.locator('main'));
     expect(main).not.toContain('First walk together');
     expect(main).not.toContain(m.intakeQuestions_heartRateMedication());
+
+    // Erasing everything takes the client records too, with the clients' database open in this tab.
+    await page.evaluate(() => {
+      location.hash = '#/privacy';
+    });
+    await heading(page, m.privacyTitle()).waitFor();
+    await button(page, m.eraseEverything()).click();
+    await button(page, m.eraseConfirm()).click();
+    await page.getByRole('status').filter({ hasText: m.justErased() }).waitFor();
+    await page.evaluate(() => {
+      location.hash = '#/clients';
+    });
+    await heading(page, m.clientsTitle()).waitFor();
+    await page.getByText(m.clientsEmpty(), { exact: true }).waitFor();
+    const records = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('calm-run');
+          open.onerror = () => {
+            reject(open.error ?? new Error('indexedDB.open failed'));
+          };
+          open.onsuccess = () => {
+            const count = open.result.transaction('clients').objectStore('clients').count();
+            count.onsuccess = () => {
+              resolve(count.result);
+              open.result.close();
+            };
+          };
+        }),
+    );
+    expect(records).toBe(0);
     app.expectNoUnhandledErrors();
   });
 });
