@@ -252,6 +252,29 @@ const steps: readonly Step[] = [
       await button(page, m.clientNoteAdd()).click();
       await page.getByTestId('client-notes').waitFor();
       await page.getByLabel(m.courseLength()).selectOption('12');
+      await page.getByLabel(m.clientCourseStart()).fill('2026-01-05');
+      await button(page, m.clientCourseSave()).click();
+      await page.getByRole('status').filter({ hasText: m.clientCourseSaved() }).waitFor();
+      await page.getByTestId('zone-suggestion').waitFor();
+    },
+  },
+  {
+    screen: 'client page, a note being deleted',
+    show: async (page) => {
+      await page
+        .getByTestId('client-notes')
+        .getByRole('button', { name: m.clientNoteDeleteButton() })
+        .click();
+      await button(page, m.clientNoteDeleteNo()).waitFor();
+    },
+  },
+  // Robin on this device as the runner: their own course and the suggestion on their profile.
+  {
+    screen: 'profile, own course and zone suggestion',
+    show: async (page) => {
+      await goTo(page, '#/profile', m.profileTitle());
+      await button(page, m.useRunner({ name: 'Robin' })).click();
+      await page.getByTestId('own-course').waitFor();
       await page.getByTestId('zone-suggestion').waitFor();
     },
   },
