@@ -31,6 +31,7 @@ import type { RecordingProblem, RunRecording } from './run-recording.svelte';
 import type { RunnerRun, RunnerRunSetup } from './runner-run.svelte';
 import type { RunnerProfile } from '../core/zones/runner-profile';
 import type { GroupSetup } from './group-setup.svelte';
+import type { ClientsState } from './clients.svelte';
 import type { AttentionAlert } from '../adapters/cues/attention-alert';
 import type { ShareInvitation } from '../core/share/share-invitation';
 import type { LiveShareRunner } from './live-share-runner.svelte';
@@ -88,6 +89,16 @@ export class AppState {
     const { PreferencesState } = await import('./preferences.svelte');
     return new PreferencesState();
   });
+  /** The therapist's clients (profiles joined with their records), read when a screen first needs them. */
+  readonly #clients = lazyModule(async () => {
+    const [{ ClientsState }, preferences] = await Promise.all([
+      import('./clients.svelte'),
+      this.#preferences.load(),
+    ]);
+    const clients = new ClientsState(preferences);
+    await clients.load();
+    return clients;
+  });
   readonly eraser = new EraseEverything({
     isRecordingHere: () => this.isRecording,
     letGo: () => {
@@ -124,6 +135,18 @@ export class AppState {
 
   loadPreferences(): Promise<PreferencesState> {
     return this.#preferences.load();
+  }
+
+  /** The clients, once `loadClients()` has settled (the client screens and the profile open after it). */
+  get clients(): ClientsState {
+    const clients = this.#clients.current;
+    if (!clients) throw new Error('Clients read before loadClients() settled');
+    return clients;
+  }
+
+  /** Loads the clients and the preferences they join; a database that will not open is said on screen, not thrown. */
+  loadClients(): Promise<ClientsState> {
+    return this.#clients.load();
   }
 
   get bluetoothSupported(): boolean {
@@ -722,6 +745,7 @@ export class AppState {
     this.breathing?.dispose();
     this.resting?.dispose();
     this.library.close();
+    this.#clients.current?.close();
     this.roster.disposeAll();
   }
 

@@ -24,14 +24,18 @@ export type Route =
    * A live-share invitation (`#/join?v=1&…`, its query kept whole: the server's address holds slashes), or with an
    * empty query the screen to scan or paste one.
    */
-  | { screen: 'join'; query: string };
+  | { screen: 'join'; query: string }
+  /** The therapist's clients: the list, one client's page, and their intake. */
+  | { screen: 'clients' }
+  | { screen: 'client'; runnerId: string }
+  | { screen: 'client-intake'; runnerId: string };
 
 export function parseRoute(hash: string): Route {
   const join = /^#?\/?join(?:\?(.*))?$/su.exec(hash);
   if (join) return { screen: 'join', query: join[1] ?? '' };
   const [path = '', query = ''] = hash.replace(/^#\/?/u, '').split('?', 2);
   const parts = path.split('/').filter(Boolean).map(safeDecode);
-  const [first, second] = parts;
+  const [first, second, third] = parts;
   switch (first) {
     case 'resting': {
       const runnerId = new URLSearchParams(query).get('runner');
@@ -57,6 +61,10 @@ export function parseRoute(hash: string): Route {
       if (second === 'run') return { screen: 'group-run' };
       if (second === 'after') return { screen: 'group-after' };
       return { screen: 'group' };
+    case 'clients':
+      if (second === undefined) return { screen: 'clients' };
+      if (third === 'intake') return { screen: 'client-intake', runnerId: second };
+      return { screen: 'client', runnerId: second };
     default:
       return { screen: 'home' };
   }
@@ -92,6 +100,12 @@ export function routeHash(route: Route): string {
       return '#/group/run';
     case 'group-after':
       return '#/group/after';
+    case 'clients':
+      return '#/clients';
+    case 'client':
+      return `#/clients/${encodeURIComponent(route.runnerId)}`;
+    case 'client-intake':
+      return `#/clients/${encodeURIComponent(route.runnerId)}/intake`;
     case 'join':
       return route.query === '' ? '#/join' : `#/join?${route.query}`;
   }

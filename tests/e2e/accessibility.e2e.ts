@@ -1,6 +1,7 @@
 import { m } from '../../src/paraglide/messages.js';
 import { overwriteGetLocale, type Locale } from '../../src/paraglide/runtime.js';
 import { zoneStatesMessages } from '../../src/i18n/choices/zone-words';
+import { intakeQuestionIds } from '../../src/core/clients/intake';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -303,6 +304,72 @@ const steps: readonly Step[] = [
     show: async (page) => {
       await button(page, m.restingStopYes()).click();
       await page.getByTestId('resting-discarded').waitFor();
+    },
+  },
+  { screen: 'clients, the list', show: (page) => goTo(page, '#/clients', m.clientsTitle()) },
+  {
+    screen: 'client page, new client',
+    show: async (page) => {
+      await page.getByLabel(m.clientsNameLabel()).fill('Robin');
+      await button(page, m.clientsAdd()).click();
+      await page.getByRole('heading', { name: 'Robin', exact: true, level: 1 }).waitFor();
+    },
+  },
+  {
+    screen: 'intake, answered, advice shown',
+    show: async (page) => {
+      await page.getByRole('link', { name: m.clientIntakeTake() }).click();
+      await page
+        .getByRole('heading', { name: m.intakeTitle({ name: 'Robin' }), exact: true, level: 1 })
+        .waitFor();
+      await page.getByLabel(m.age()).fill('52');
+      for (const question of intakeQuestionIds) {
+        const medication = question === 'heart-rate-medication';
+        await page
+          .locator(`[data-question="${question}"]`)
+          .getByRole('radio', { name: medication ? m.intakeYes() : m.intakeNo(), exact: true })
+          .check();
+      }
+      await page
+        .locator('[data-question="heart-rate-blocking"]')
+        .getByRole('radio', { name: m.intakeYes(), exact: true })
+        .check();
+      await page.getByTestId('intake-advice').locator('[data-advice="see-doctor-first"]').waitFor();
+    },
+  },
+  {
+    screen: 'client page, intake and a note',
+    show: async (page) => {
+      await button(page, m.intakeSave()).click();
+      await page.getByRole('heading', { name: 'Robin', exact: true, level: 1 }).waitFor();
+      await page.getByLabel(m.clientNoteNew()).fill('Calm first walk.');
+      await button(page, m.clientNoteAdd()).click();
+      await page.getByTestId('client-notes').waitFor();
+      await page.getByLabel(m.courseLength()).selectOption('12');
+      await page.getByLabel(m.clientCourseStart()).fill('2026-01-05');
+      await button(page, m.clientCourseSave()).click();
+      await page.getByRole('status').filter({ hasText: m.clientCourseSaved() }).waitFor();
+      await page.getByTestId('zone-suggestion').waitFor();
+    },
+  },
+  {
+    screen: 'client page, a note being deleted',
+    show: async (page) => {
+      await page
+        .getByTestId('client-notes')
+        .getByRole('button', { name: m.clientNoteDeleteButton() })
+        .click();
+      await button(page, m.clientNoteDeleteNo()).waitFor();
+    },
+  },
+  // Robin on this device as the runner: their own course and the suggestion on their profile.
+  {
+    screen: 'profile, own course and zone suggestion',
+    show: async (page) => {
+      await goTo(page, '#/profile', m.profileTitle());
+      await button(page, m.useRunner({ name: 'Robin' })).click();
+      await page.getByTestId('own-course').waitFor();
+      await page.getByTestId('zone-suggestion').waitFor();
     },
   },
   { screen: 'breathing, setup', show: (page) => goTo(page, '#/breathing', m.breathingTitle()) },

@@ -26,6 +26,13 @@ export function createLazyScreens(app: AppState) {
       return module.default;
     });
   }
+  /** A screen that reads the clients (and the preferences they join). */
+  function screenWithClients<T>(importer: () => Promise<{ default: T }>): LazyModule<T> {
+    return lazyModule(async () => {
+      const [module] = await Promise.all([importer(), app.loadClients()]);
+      return module.default;
+    });
+  }
   function screenWithRun<T>(importer: () => Promise<{ default: T }>): LazyModule<T> {
     return lazyModule(async () => {
       const [module] = await Promise.all([importer(), app.loadRunMachinery()]);
@@ -38,7 +45,8 @@ export function createLazyScreens(app: AppState) {
     afterRun: screenWithPreferences(() => import('./AfterRunScreen.svelte')),
     history: screenWithPreferences(() => import('./HistoryScreen.svelte')),
     session: screenWithPreferences(() => import('./SessionDetailScreen.svelte')),
-    profile: screenWithPreferences(() => import('./ProfileScreen.svelte')),
+    // The runner's own course start and goals come from their client record, when there is one.
+    profile: screenWithClients(() => import('./ProfileScreen.svelte')),
     course: screenWithPreferences(() => import('./CourseScreen.svelte')),
     settings: screenWithPreferences(() => import('./SettingsScreen.svelte')),
     breathing: screenWithRun(() => import('./BreathingScreen.svelte')),
@@ -48,5 +56,8 @@ export function createLazyScreens(app: AppState) {
     group: screenWithRun(() => import('./GroupSetupScreen.svelte')),
     groupRun: screenWithRun(() => import('./GroupRunScreen.svelte')),
     groupAfter: screenWithRun(() => import('./GroupAfterScreen.svelte')),
+    clients: screenWithClients(() => import('./ClientsScreen.svelte')),
+    client: screenWithClients(() => import('./ClientScreen.svelte')),
+    clientIntake: screenWithClients(() => import('./IntakeScreen.svelte')),
   };
 }

@@ -21,6 +21,9 @@ describe('routes', () => {
     { screen: 'join', query: 'v=1&s=wss%3A%2F%2Fnats.example.org&g=abc&by=Anna%20%2F%20Bo' },
     { screen: 'resting' },
     { screen: 'resting', runnerId: 'runner 1/ä&b' },
+    { screen: 'clients' },
+    { screen: 'client', runnerId: '0b5e-4f/a b' },
+    { screen: 'client-intake', runnerId: '0b5e-4f/a b' },
   ];
 
   it.each(routes)('round-trips %o through the hash', (route) => {
@@ -59,6 +62,14 @@ describe('routes', () => {
 
   it('keeps a malformed escape as typed rather than failing', () => {
     expect(parseRoute('#/session/%E0%A4%A')).toEqual({ screen: 'session', sessionId: '%E0%A4%A' });
+  });
+
+  it('opens the clients at #/clients, a client at #/clients/<id> and their intake at #/clients/<id>/intake', () => {
+    expect(parseRoute('#/clients')).toEqual({ screen: 'clients' });
+    expect(parseRoute('#/clients/r1')).toEqual({ screen: 'client', runnerId: 'r1' });
+    expect(parseRoute('#/clients/r1/intake')).toEqual({ screen: 'client-intake', runnerId: 'r1' });
+    expect(routeHash({ screen: 'client-intake', runnerId: 'r1' })).toBe('#/clients/r1/intake');
+    expect(parseRoute('#/clients/r1/elsewhere')).toEqual({ screen: 'client', runnerId: 'r1' });
   });
 
   it('sends an unknown or empty hash home', () => {
