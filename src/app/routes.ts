@@ -17,11 +17,13 @@ export type Route =
   /** A therapist's group run: putting it together, the live tiles, and after it. */
   | { screen: 'group' }
   | { screen: 'group-run' }
-  | { screen: 'group-after' };
+  | { screen: 'group-after' }
+  /** A client's printable course evaluation. */
+  | { screen: 'client-report'; runnerId: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean).map(decodeURIComponent);
-  const [first, second] = parts;
+  const [first, second, third] = parts;
   switch (first) {
     case 'start':
       return { screen: 'before-run' };
@@ -43,6 +45,9 @@ export function parseRoute(hash: string): Route {
       if (second === 'run') return { screen: 'group-run' };
       if (second === 'after') return { screen: 'group-after' };
       return { screen: 'group' };
+    case 'clients':
+      if (second && third === 'report') return { screen: 'client-report', runnerId: second };
+      return { screen: 'home' };
     default:
       return { screen: 'home' };
   }
@@ -74,5 +79,7 @@ export function routeHash(route: Route): string {
       return '#/group/run';
     case 'group-after':
       return '#/group/after';
+    case 'client-report':
+      return `#/clients/${encodeURIComponent(route.runnerId)}/report`;
   }
 }

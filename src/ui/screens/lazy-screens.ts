@@ -46,5 +46,6 @@ export function createLazyScreens(app: AppState) {
     group: screenWithRun(() => import('./GroupSetupScreen.svelte')),
     groupRun: screenWithRun(() => import('./GroupRunScreen.svelte')),
     groupAfter: screenWithRun(() => import('./GroupAfterScreen.svelte')),
+    evaluationReport: screenWithPreferences(() => import('./EvaluationReportScreen.svelte')),
   };
 }

@@ -17,6 +17,7 @@ describe('routes', () => {
     { screen: 'group' },
     { screen: 'group-run' },
     { screen: 'group-after' },
+    { screen: 'client-report', runnerId: 'runner 1/ä' },
   ];
 
   it.each(routes)('round-trips %o through the hash', (route) => {
@@ -33,6 +34,11 @@ describe('routes', () => {
     expect(parseRoute('#/group/run')).toEqual({ screen: 'group-run' });
     expect(parseRoute('#/group/after')).toEqual({ screen: 'group-after' });
     expect(parseRoute('#/group/elsewhere')).toEqual({ screen: 'group' });
+  });
+
+  it('opens a client’s evaluation at #/clients/<runnerId>/report', () => {
+    expect(routeHash({ screen: 'client-report', runnerId: 'r-42' })).toBe('#/clients/r-42/report');
+    expect(parseRoute('#/clients/r-42/report')).toEqual({ screen: 'client-report', runnerId: 'r-42' });
   });
 
   it('sends an unknown or empty hash home', () => {
