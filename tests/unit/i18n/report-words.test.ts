@@ -47,9 +47,9 @@ describe('the evaluation in words', () => {
     locale = language;
     for (const sentence of everySentence) {
       const text = reportSentenceText(sentence, 'Anna', language);
-      expect({ key: sentence.key, text }).toEqual({
+      expect({ key: sentence.key, whole: /^[^{}]{10,}$/u.test(text) }).toEqual({
         key: sentence.key,
-        text: expect.stringMatching(/^[^{}]{10,}$/u),
+        whole: true,
       });
     }
   });
