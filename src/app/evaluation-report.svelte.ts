@@ -2,7 +2,7 @@ import { ClientStore } from '../adapters/storage/client-store';
 import type { CustomCourse } from '../adapters/storage/preferences-store';
 import type { SessionStorage } from '../adapters/storage/session-storage';
 import type { ClientRecord } from '../core/clients/client-record';
-import { courseWeeks, type CourseWeeks } from '../core/clients/course-weeks';
+import { courseWeeks, type CourseWeeks, type CourseWeeksOptions } from '../core/clients/course-weeks';
 import { evaluationReport, type EvaluationReport } from '../core/clients/evaluation-report';
 import type { RunnerProfile } from '../core/zones/runner-profile';
 import type { AppState } from './app-state.svelte';
@@ -36,6 +36,17 @@ export type EvaluationReportLoad =
   | { status: 'not-found' }
   | { status: 'failed' };
 
+/**
+ * How this device counts course weeks: its own time zone's days, today, and the runner's courses for what a plan
+ * names. For the client page's course grid: `courseWeeks(record.course, historyEntries, courseWeeksOptions(...))`.
+ */
+export function courseWeeksOptions(
+  customCourse: CustomCourse | undefined,
+  nowWallMs: number,
+): CourseWeeksOptions {
+  return { localDayOf, today: localDayOf(nowWallMs), plannedRunOf: plannedCourseRunOf(customCourse) };
+}
+
 /** One client's evaluation: their profile, client record and sessions, read once and built into the report. */
 export class EvaluationReportState {
   load = $state.raw<EvaluationReportLoad>({ status: 'loading' });
@@ -63,11 +74,7 @@ export class EvaluationReportState {
       const profile = this.#sources.runners().find((runner) => runner.id === runnerId);
       // A profile removed from this device still has its name in the sessions it ran (newest first).
       const clientName = profile?.name ?? sessions.find((session) => session.runnerName)?.runnerName;
-      const options = {
-        localDayOf,
-        today: localDayOf(this.#sources.now?.() ?? Date.now()),
-        plannedRunOf: plannedCourseRunOf(this.#sources.customCourse()),
-      };
+      const options = courseWeeksOptions(this.#sources.customCourse(), this.#sources.now?.() ?? Date.now());
       this.load = {
         status: 'ready',
         report: evaluationReport({ clientName, record, sessions, options }),

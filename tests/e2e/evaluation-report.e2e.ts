@@ -90,6 +90,10 @@ describe('the course evaluation, printed', () => {
       )
       .toEqual(new Array<string>(12).fill('3'));
     expect(await page.locator('[data-testid="course-grid-week"][data-supervised="true"]').count()).toBe(12);
+    // Each chart's values are a table for screen readers: the minutes of all 12 weeks.
+    const minutesTable = page.locator('[data-section="minutes"] table');
+    expect(await minutesTable.locator('tbody tr').count()).toBe(12);
+    expect(await minutesTable.locator('tbody tr').first().textContent()).toMatch(/^W1\s*\d+$/u);
     await expectPrintedLight(page);
 
     const printed = await printedPages(page);
