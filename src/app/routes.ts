@@ -28,7 +28,9 @@ export type Route =
   /** The therapist's clients: the list, one client's page, and their intake. */
   | { screen: 'clients' }
   | { screen: 'client'; runnerId: string }
-  | { screen: 'client-intake'; runnerId: string };
+  | { screen: 'client-intake'; runnerId: string }
+  /** A client's printable course evaluation. */
+  | { screen: 'client-report'; runnerId: string };
 
 export function parseRoute(hash: string): Route {
   const join = /^#?\/?join(?:\?(.*))?$/su.exec(hash);
@@ -64,6 +66,7 @@ export function parseRoute(hash: string): Route {
     case 'clients':
       if (second === undefined) return { screen: 'clients' };
       if (third === 'intake') return { screen: 'client-intake', runnerId: second };
+      if (third === 'report') return { screen: 'client-report', runnerId: second };
       return { screen: 'client', runnerId: second };
     default:
       return { screen: 'home' };
@@ -100,6 +103,8 @@ export function routeHash(route: Route): string {
       return '#/group/run';
     case 'group-after':
       return '#/group/after';
+    case 'client-report':
+      return `#/clients/${encodeURIComponent(route.runnerId)}/report`;
     case 'clients':
       return '#/clients';
     case 'client':

@@ -1,3 +1,4 @@
+import type { SessionKind } from '../../core/session/session-model';
 import type { ImportItem } from './session-storage';
 import { InvalidSessionDataError } from './storage-errors';
 
@@ -6,7 +7,7 @@ import { InvalidSessionDataError } from './storage-errors';
  * that belong to the session, bytes that are bytes. The import module validates the file's content fully (schema,
  * ranges, size limits) before this; this is the last guard that keeps a bad item from landing half-written.
  */
-const kinds: readonly unknown[] = ['run', 'breathing', 'resting'];
+const kinds: readonly unknown[] = ['run', 'breathing', 'resting'] satisfies readonly SessionKind[];
 const statuses: readonly unknown[] = ['recording', 'paused', 'finished'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -59,5 +59,6 @@ export function createLazyScreens(app: AppState) {
     clients: screenWithClients(() => import('./ClientsScreen.svelte')),
     client: screenWithClients(() => import('./ClientScreen.svelte')),
     clientIntake: screenWithClients(() => import('./IntakeScreen.svelte')),
+    evaluationReport: screenWithPreferences(() => import('./EvaluationReportScreen.svelte')),
   };
 }

@@ -99,3 +99,30 @@ export async function textLinks(page: Page): Promise<TextLink[]> {
       }));
   });
 }
+
+export interface ChartText {
+  name: string;
+  fill: string;
+  background: string;
+}
+
+/**
+ * Every text drawn inside an SVG chart (`figure svg[role="img"]`), with its fill and the background behind the chart:
+ * axe cannot find the background of SVG text, so the sweep measures these pairs itself.
+ */
+export async function chartTexts(page: Page): Promise<ChartText[]> {
+  return page.evaluate(() => {
+    const background = (element: Element): string => {
+      for (let node: Element | null = element; node; node = node.parentElement) {
+        const color = getComputedStyle(node).backgroundColor;
+        if (color !== 'transparent' && !/rgba\([^)]*,\s*0\)$/u.test(color)) return color;
+      }
+      return 'rgb(255, 255, 255)';
+    };
+    return [...document.querySelectorAll<SVGTextElement>('figure svg[role="img"] text')].map((text) => ({
+      name: `${text.closest('figure')?.querySelector('figcaption')?.textContent.trim() ?? 'chart'}: "${text.textContent.trim()}"`,
+      fill: getComputedStyle(text).fill,
+      background: background(text.closest('figure') ?? text),
+    }));
+  });
+}

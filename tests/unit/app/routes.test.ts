@@ -24,6 +24,7 @@ describe('routes', () => {
     { screen: 'clients' },
     { screen: 'client', runnerId: '0b5e-4f/a b' },
     { screen: 'client-intake', runnerId: '0b5e-4f/a b' },
+    { screen: 'client-report', runnerId: 'runner 1/ä' },
   ];
 
   it.each(routes)('round-trips %o through the hash', (route) => {
@@ -70,6 +71,11 @@ describe('routes', () => {
     expect(parseRoute('#/clients/r1/intake')).toEqual({ screen: 'client-intake', runnerId: 'r1' });
     expect(routeHash({ screen: 'client-intake', runnerId: 'r1' })).toBe('#/clients/r1/intake');
     expect(parseRoute('#/clients/r1/elsewhere')).toEqual({ screen: 'client', runnerId: 'r1' });
+  });
+
+  it('opens a client’s evaluation at #/clients/<runnerId>/report', () => {
+    expect(routeHash({ screen: 'client-report', runnerId: 'r-42' })).toBe('#/clients/r-42/report');
+    expect(parseRoute('#/clients/r-42/report')).toEqual({ screen: 'client-report', runnerId: 'r-42' });
   });
 
   it('sends an unknown or empty hash home', () => {

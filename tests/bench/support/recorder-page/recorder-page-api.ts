@@ -5,6 +5,7 @@ import type {
   SessionPlanRef,
   SessionZone,
 } from '../../../../src/core';
+import type { ClientRecord } from '../../../../src/core/clients/client-record';
 import type { ConnectionState, StrapInfo } from '../../../../src/core/strap/connection-state';
 
 /**
@@ -86,6 +87,8 @@ export interface RecorderPageApi {
   /** SessionStore.importSessions, in batches: what the app's import does once a file is read. */
   importSessions(sessions: SessionsToImport): Promise<{ imported: number; skipped: number }>;
   storageUsage(): Promise<StorageUsage>;
+  /** ClientStore.put: a client record, validated and stored as the app stores one. */
+  storeClientRecord(record: ClientRecord): Promise<void>;
 }
 
 declare global {

@@ -1,9 +1,11 @@
 import { browserClock, type HeartRateSource } from '../../../../src/adapters/heart-rate-source';
 import type { SessionStorage } from '../../../../src/adapters/storage/session-storage';
+import { ClientStore } from '../../../../src/adapters/storage/client-store';
 import { SessionStore } from '../../../../src/adapters/storage/session-store';
 import { StrapEventHub } from '../../../../src/adapters/strap-event-hub';
 import { RunRecording } from '../../../../src/app/run-recording.svelte';
 import { StrapConnection } from '../../../../src/app/strap-connection.svelte';
+import type { ClientRecord } from '../../../../src/core/clients/client-record';
 import type { SampleChunk } from '../../../../src/core/session/session-model';
 import type { ConnectionState, StrapEvent, StrapInfo } from '../../../../src/core/strap/connection-state';
 import type {
@@ -298,5 +300,14 @@ async function prepareDatabase(): Promise<void> {
   (await SessionStore.open()).close();
 }
 
-const api: RecorderPageApi = { prepareDatabase, recordRun, importSessions, storageUsage };
+async function storeClientRecord(record: ClientRecord): Promise<void> {
+  const clients = await ClientStore.open();
+  try {
+    await clients.put(record);
+  } finally {
+    clients.close();
+  }
+}
+
+const api: RecorderPageApi = { prepareDatabase, recordRun, importSessions, storageUsage, storeClientRecord };
 window.calmRunBench = api;

@@ -279,6 +279,15 @@ describe('importSessions', () => {
     expect((await rawCounts()).chunks).toBe(2 + 1);
   });
 
+  it('takes a resting check, the session kind of its own, like a run', async () => {
+    const check = finishedMeta(makeMeta('resting-1', { kind: 'resting' }));
+    expect(await store.importSessions([{ meta: check, chunks: makeChunks('resting-1', 5) }])).toEqual({
+      imported: ['resting-1'],
+      skipped: [],
+    });
+    expect((await store.getSession('resting-1'))?.kind).toBe('resting');
+  });
+
   it('replaces leftover chunks under an id that has no session', async () => {
     await store.appendChunk(makeChunk('orphan', 0, 99));
     const chunks = makeChunks('orphan', 4);
