@@ -26,6 +26,7 @@ import {
   testTherapistUser,
   type NatsTestServer,
 } from '../support/nats-server';
+import { topFunctions } from './support/cpu-profile';
 import { recordFigure } from './support/figures';
 
 /**
@@ -46,6 +47,9 @@ import { recordFigure } from './support/figures';
  *   Performance.getMetrics' TaskDuration in thread CPU time); the bench's observer is counted in (a little more
  *   than the app alone).
  * - share.lost.pct: packets published while connected that never showed on their tile.
+ *
+ * SHARE_BENCH_PROFILE=1 builds unminified and prints the window's top functions by self time (CDP Profiler); its
+ * figures are not comparable.
  */
 const chromium = installedChromium();
 const natsMissing = natsServerPath() === undefined;
@@ -65,6 +69,7 @@ const windowMs = windowMinutes * 60_000;
 const drainMs = 3000;
 const viewport = { width: 1024, height: 900 };
 const therapistName = 'Bench practice';
+const profiling = process.env.SHARE_BENCH_PROFILE === '1';
 
 interface BenchRunner {
   name: string;
@@ -215,7 +220,7 @@ describe.skipIf(chromium === undefined || natsMissing)('live share: 50 runners t
 
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'calm-run-share-bench-'));
-    await buildProduction(outDir);
+    await buildProduction(outDir, profiling ? { build: { minify: false } } : {});
     preview_ = await preview({
       build: { outDir },
       preview: { port: 0, host: '127.0.0.1', strictPort: false },
@@ -280,9 +285,18 @@ describe.skipIf(chromium === undefined || natsMissing)('live share: 50 runners t
 
         await takeShown(page);
         const windowStartMs = Date.now();
+        if (profiling) {
+          await session.send('Profiler.enable');
+          await session.send('Profiler.setSamplingInterval', { interval: 200 });
+          await session.send('Profiler.start');
+        }
         const before = await metrics(session);
         await page.waitForTimeout(windowMs);
         const after = await metrics(session);
+        if (profiling) {
+          const { profile } = await session.send('Profiler.stop');
+          console.log(`share profile, self time in ms per second:\n${topFunctions(profile, windowMs)}`);
+        }
         const windowEndMs = Date.now();
         await page.waitForTimeout(drainMs);
         const shown = await takeShown(page);
