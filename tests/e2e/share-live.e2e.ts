@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunnerProfile } from '../../src/core/zones/runner-profile';
+import { axeFindings } from './support/axe';
 import { openApp, useBrowser, type AppPage } from './support/browser';
 import { pairStrap } from './support/calm-run-page';
 import { EmulatedBluetooth, type EmulatedStrap } from './support/emulated-strap';
@@ -159,6 +160,9 @@ describe.skipIf(serverMissing)('live share through a real NATS server', () => {
       await expectText(page.getByTestId('heart-rate'), '130');
       await expectAttribute(page.getByTestId('zone-state'), 'data-state', 'in');
       expect(await textOf(tile.getByTestId('tile-zone'))).toContain(m.yourZone({ low: 120, high: 140 }));
+      // Both screens as they are now, sharing, for WCAG 2.2 AA.
+      expect((await axeFindings(tp)).violations).toEqual([]);
+      expect((await axeFindings(page)).violations).toEqual([]);
       // Above the runner's own zone on both screens alike (no grace period in these coaching settings).
       traffic.bpm = 152;
       await expectText(tile.getByTestId('heart-rate'), '152');
@@ -199,6 +203,7 @@ describe.skipIf(serverMissing)('live share through a real NATS server', () => {
     const tile = groupTile(tp, runner.name);
     await expectText(tile.getByTestId('tile-not-sharing'), m.shareStates_off(), notSharingTimeoutMs);
     await tile.getByTestId('tile-last-heard').waitFor();
+    expect((await axeFindings(tp)).violations).toEqual([]);
     expect(problemsBesidesRestart(therapist.app, natsServer().wsUrl)).toEqual([]);
   });
 
@@ -220,6 +225,7 @@ describe.skipIf(serverMissing)('live share through a real NATS server', () => {
       expect(await tp.getByTestId('group-tile').count()).toBe(0);
       expect(await tp.getByTestId('heart-rate').count()).toBe(0);
       expect(await textOf(tp.locator('main'))).not.toContain('131');
+      expect((await axeFindings(tp)).violations).toEqual([]);
       strap.expectSubscribed();
     } finally {
       await traffic.stop();
