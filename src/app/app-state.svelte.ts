@@ -34,9 +34,9 @@ import type { GroupSetup } from './group-setup.svelte';
 import type { ClientsState } from './clients.svelte';
 import type { AttentionAlert } from '../adapters/cues/attention-alert';
 import type { ShareInvitation } from '../core/share/share-invitation';
+import type { ShareServerSettings } from '../core/share/new-share-invitation';
 import type { LiveShareRunner } from './live-share-runner.svelte';
-import type { LiveShareHost, LiveShareHostSetup, SharedRunner } from './live-share-host.svelte';
-import type { ShareHostPort, ShareStatusView } from './live-share-ports';
+import type { LiveShareHost, SharedRunner } from './live-share-host.svelte';
 
 const calibrationPlanRef: SessionPlanRef = { planId: 'calibration', name: 'DFA-a1 calibration' };
 
@@ -74,13 +74,12 @@ export class AppState {
   restingRecording = $state.raw<RunRecording | undefined>();
   /** Set once when the app restarts after "erase everything", to say so on the home screen. */
   justErased = $state(false);
-  /** Live share on the therapist's side: opens share groups; unset until the live-share engine is bound. */
-  shareHost = $state.raw<ShareHostPort | undefined>();
-  /** Live share of the run being recorded on this device, while the run shares; the run screen shows it. */
-  runShare = $state.raw<ShareStatusView | undefined>();
   /** True once the run machinery and storage are both ready: a run can start. */
   canRecord = $state(false);
-  /** The runner agreed to share their next (or current) run live; undefined when not sharing. */
+  /**
+   * The live share of the solo run recorded here (from the invitation the runner agreed to), from the run's start
+   * until it ends; stopped with one tap, it stays (state 'off') so the run screen says so.
+   */
   liveShareRunner = $state.raw<LiveShareRunner | undefined>();
   /** The therapist's live-share group, while open. */
   liveShareHost = $state.raw<LiveShareHost | undefined>();
@@ -296,8 +295,8 @@ export class AppState {
     if (!solo || !this.group) return undefined;
     await this.group.finishAll();
     this.library.changed();
-    // Sharing ends with the run: the next run shares only if the runner agrees again.
-    await this.stopSharing();
+    // Sharing ends with the run; the next run shares anew while the runner keeps the invitation.
+    await this.#endSharing();
     return solo.sessionId;
   }
 
@@ -419,7 +418,9 @@ export class AppState {
     }
     this.#replaceGroup(group);
     this.library.settled(interrupted);
+    // The runner agreed to share their runs: a reload mid-run carries the share on with the run.
     if (supervised) void this.#reconnectRunnersStraps(group);
+    else void this.#shareSoloRun();
     return true;
   }
 
@@ -470,7 +471,9 @@ export class AppState {
   async startGroupRun(runners: readonly GroupRunner[], choice: RunChoice): Promise<boolean> {
     const machinery = await this.#machinery();
     const store = this.library.store;
-    if (!store || this.isRecording || runners.length === 0) return false;
+    // With a live-share group open, the run may start with only runners sharing from their own phones to come.
+    const sharedOnly = runners.length === 0 && this.liveShareHost !== undefined;
+    if (!store || this.isRecording || (runners.length === 0 && !sharedOnly)) return false;
     void this.library.askPersistence();
     this.#alert().unlock();
     const groupRef = { groupId: crypto.randomUUID(), size: runners.length };
@@ -488,6 +491,7 @@ export class AppState {
     });
     const group = new machinery.RunGroup(runs, {
       supervised: true,
+      awaitsJoiners: sharedOnly,
       onRaised: (run) => {
         this.#raiseAlert(run);
       },
@@ -555,43 +559,47 @@ export class AppState {
 
   // ---- Live share ----------------------------------------------------------------------------------------------
 
-  /**
-   * The runner agreed to an invitation: their run is shared with whoever invited them, from its start (or from now,
-   * mid-run) until they stop it or the run ends. The live-share code is loaded only now.
-   */
-  async acceptShareInvitation(invitation: ShareInvitation): Promise<LiveShareRunner> {
-    await this.stopSharing();
-    const { LiveShareRunner } = await import('./live-share-runner.svelte');
-    const share = new LiveShareRunner(invitation);
-    this.liveShareRunner = share;
-    await this.#shareSoloRun();
-    return share;
+  /** The runner's one tap: this run's share stops at once (the run screen says so); the recording goes on. */
+  async stopSharing(): Promise<void> {
+    await this.liveShareRunner?.stop();
   }
 
-  /** The runner's one tap, and the run's end: sharing stops at once and is forgotten. */
-  async stopSharing(): Promise<void> {
+  async #endSharing(): Promise<void> {
     const share = this.liveShareRunner;
     this.liveShareRunner = undefined;
     await share?.stop();
   }
 
+  /** Shares the solo run that just started, when the runner agreed to an invitation (live-share code loaded now). */
   async #shareSoloRun(): Promise<void> {
     const solo = this.soloRun;
-    if (solo?.isActive) await this.liveShareRunner?.shareRun(solo, this.preferences.activeRunner?.name ?? '');
+    // Asked again after each wait: the run may have ended (or another share begun) meanwhile.
+    const unshared = () =>
+      solo !== undefined && this.soloRun === solo && solo.isActive && !this.liveShareRunner;
+    if (!unshared()) return;
+    const { acceptedShareRunner } = await import('./live-share-runner.svelte');
+    const share = acceptedShareRunner();
+    if (!share || !solo || !unshared()) return;
+    await share.shareRun(solo, this.preferences.activeRunner?.name ?? '');
+    if (unshared()) this.liveShareRunner = share;
+    else await share.stop();
   }
 
   /**
-   * The therapist opens a share group: its invitation is shown to the runners, and each runner who shares joins
-   * the group run (now, or when it starts) with their own tile, zone and recording.
+   * The therapist invites runners: a new share group (its id and key made in LiveShareHost.open) whose invitation
+   * the group screen shows; each runner who shares joins the group run (now, or when it starts) with their own
+   * tile, zone and recording.
    */
-  async openLiveShare(setup: LiveShareHostSetup): Promise<LiveShareHost> {
+  async openLiveShare(settings: ShareServerSettings): Promise<ShareInvitation> {
     await this.closeLiveShare();
     const { LiveShareHost } = await import('./live-share-host.svelte');
-    const host = await LiveShareHost.open(setup, (runner) => {
-      void this.#joinSharedRunner(runner);
+    const host = await LiveShareHost.open(settings, {
+      onRunner: (runner) => {
+        void this.#joinSharedRunner(runner);
+      },
     });
     this.liveShareHost = host;
-    return host;
+    return host.invitation;
   }
 
   async closeLiveShare(): Promise<void> {
@@ -737,7 +745,7 @@ export class AppState {
   }
 
   stop(): void {
-    void this.stopSharing();
+    void this.#endSharing();
     void this.closeLiveShare();
     clearInterval(this.#ticker);
     this.update.stop();

@@ -3,7 +3,8 @@ import { ShareCipher } from '../adapters/share/share-cipher';
 import { ShareGroupReceiver } from '../adapters/share/share-group-receiver';
 import type { ShareLink, ShareLinkState } from '../adapters/share/share-link';
 import type { SharedStrapSource } from '../adapters/share/shared-strap-source';
-import { randomShareId } from '../adapters/share/share-subjects';
+import { randomBytes } from '../adapters/platform/random-bytes';
+import { newShareInvitation, type ShareServerSettings } from '../core/share/new-share-invitation';
 import type { RunnerRef, SessionZone } from '../core/session/session-model';
 import type { RunnerProfile } from '../core/zones/runner-profile';
 import type { RunGroup } from './run-group.svelte';
@@ -12,23 +13,11 @@ import type { ShareInvitation } from '../core/share/share-invitation';
 import type { OpenShareLink } from './live-share-runner.svelte';
 import { StrapConnection } from './strap-connection.svelte';
 
-/** A user and password on the practice's NATS server. */
-export interface ShareCredentials {
-  user: string;
-  password: string;
-}
-
-export interface LiveShareHostSetup {
-  /** The practice's server, `wss://…`: where both sides connect, carried in the invitation. */
-  serverUrl: string;
-  /** Who invites, shown to the runner before they agree: the therapist's or the practice's name. */
-  invitedBy: string;
-  /** The runner role's login, carried in the invitation (publish-only on the server). */
-  runnerCredentials?: ShareCredentials;
-  /** This device's own login as therapist (subscribe-only); never in an invitation. */
-  therapistCredentials?: ShareCredentials;
+export interface LiveShareHostOptions {
   /** Tests pass a fake link or a Node connector. */
   openLink?: OpenShareLink;
+  /** Each runner as they appear (their first presence). */
+  onRunner?: (runner: SharedRunner) => void;
 }
 
 /** A runner who shares with this group: their strap as one more StrapConnection, and who they say they are. */
@@ -48,7 +37,7 @@ export interface SharedRunner {
  * that tiles, zone trackers and recorders follow like a paired strap's; and how many messages could not be read
  * (not under this group's key: an old or wrong invitation).
  *
- * Public surface for the screens: `invitation`, `linkState`, `runners`, `undecryptableCount`,
+ * Public surface for the screens: `invitation`, `linkState`, `runners`, `runnerOf()`, `undecryptableCount`,
  * `lastHeardSecondsAgo()`, `close()`. AppState adds each runner to the group run (`onRunner`).
  */
 export class LiveShareHost {
@@ -87,33 +76,29 @@ export class LiveShareHost {
     this.#receiver.start();
   }
 
-  /** Creates a share group and starts listening for its runners; `onRunner` hears of each one as they appear. */
+  /**
+   * Creates a share group (the one place its random id and key are made: newShareInvitation) from the therapist's
+   * settings, and starts listening for its runners with this device's own therapist login.
+   */
   static async open(
-    setup: LiveShareHostSetup,
-    onRunner: (runner: SharedRunner) => void = () => undefined,
+    settings: ShareServerSettings,
+    options: LiveShareHostOptions = {},
   ): Promise<LiveShareHost> {
-    const key = ShareCipher.newKeyBytes();
-    const cipher = await ShareCipher.fromRawKey(key);
-    const invitation: ShareInvitation = {
-      serverUrl: setup.serverUrl,
-      groupId: randomShareId(12),
-      key,
-      invitedBy: setup.invitedBy,
-      ...(setup.runnerCredentials && {
-        user: setup.runnerCredentials.user,
-        password: setup.runnerCredentials.password,
-      }),
-    };
-    const openLink = setup.openLink ?? openNatsLink;
+    const invitation = newShareInvitation(settings, randomBytes);
+    const cipher = await ShareCipher.fromRawKey(invitation.key);
+    const user = settings.therapistUser?.trim();
+    const openLink = options.openLink ?? openNatsLink;
     const link = openLink({
-      serverUrl: setup.serverUrl,
+      serverUrl: invitation.serverUrl,
       name: 'calm-run-therapist',
-      ...(setup.therapistCredentials && {
-        user: setup.therapistCredentials.user,
-        password: setup.therapistCredentials.password,
-      }),
+      ...(user && settings.therapistPassword ? { user, password: settings.therapistPassword } : {}),
     });
-    return new LiveShareHost(invitation, link, cipher, onRunner);
+    return new LiveShareHost(invitation, link, cipher, options.onRunner ?? (() => undefined));
+  }
+
+  /** The shared runner whose strap this is, if it is one. */
+  runnerOf(strap: StrapConnection | undefined): SharedRunner | undefined {
+    return strap && this.runners.find((runner) => runner.strap === strap);
   }
 
   /** Whole seconds since this runner's phone was last heard ("last heard 12 s ago"), at monotonic `nowMs`. */

@@ -2,6 +2,7 @@ import { openNatsLink, type NatsLinkOptions } from '../adapters/share/nats-link'
 import { ShareCipher } from '../adapters/share/share-cipher';
 import type { ShareLink, ShareLinkState } from '../adapters/share/share-link';
 import { SharePublisher } from '../adapters/share/share-publisher';
+import { loadAcceptedInvitation } from '../adapters/storage/share-store';
 import type { PhaseKind } from '../core/coaching/run-plan';
 import type { ShareInvitation } from '../core/share/share-invitation';
 import type { RunnerRun } from './runner-run.svelte';
@@ -25,7 +26,8 @@ export type OpenShareLink = (options: NatsLinkOptions) => ShareLink;
 /**
  * The runner's side of live share, for one run: built from an invitation the runner agreed to, it shares the run's
  * strap with the therapist who invited them until `stop()` (one tap) or the end of the run, and then it is done: the
- * next run shares only after the runner agrees again. Sharing never touches the runner's own recording.
+ * next run shares anew from the invitation kept on the device (acceptedShareRunner), until the runner forgets it
+ * on the before-run screen. Sharing never touches the runner's own recording.
  *
  * Public surface for the screens: `invitation` (who receives the readings: `invitedBy`), `state`, `stop()`.
  */
@@ -120,6 +122,12 @@ export class LiveShareRunner {
       // Best effort: the therapist's side turns "not sharing" by itself when nothing more arrives.
     }
   }
+}
+
+/** The share of the next run, from the invitation this runner agreed to (kept on the device); none without one. */
+export function acceptedShareRunner(options: { openLink?: OpenShareLink } = {}): LiveShareRunner | undefined {
+  const accepted = loadAcceptedInvitation();
+  return accepted && new LiveShareRunner(accepted.invitation, options);
 }
 
 function runnerShareState(state: ShareLinkState): RunnerShareState {

@@ -27,19 +27,23 @@ export class RunGroup {
   readonly #onRaised: (run: RunnerRun) => void;
   #lock: RecordingLock | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
+  /** Started with no runs of its own, for runners sharing from their phones: active until finishAll(). */
+  readonly #awaitsJoiners: boolean;
+  #open = $state(false);
 
   constructor(
     runs: readonly RunnerRun[],
-    options: { supervised: boolean; onRaised?: (run: RunnerRun) => void },
+    options: { supervised: boolean; awaitsJoiners?: boolean; onRaised?: (run: RunnerRun) => void },
   ) {
     this.runs = runs;
     this.supervised = options.supervised;
+    this.#awaitsJoiners = options.awaitsJoiners === true;
     this.#onRaised = options.onRaised ?? (() => undefined);
     this.order = runs.map((run) => run.key);
   }
 
   get isActive(): boolean {
-    return this.runs.some((run) => run.isActive);
+    return this.#open || this.runs.some((run) => run.isActive);
   }
 
   /** The only run of a solo run. */
@@ -67,7 +71,8 @@ export class RunGroup {
   async start(strapOf: (run: RunnerRun) => StrapConnection | undefined): Promise<boolean> {
     if (!(await this.#takeLock())) return false;
     const started = await Promise.all(this.runs.map((run) => run.start(strapOf(run))));
-    if (!started.some(Boolean)) {
+    if (this.#awaitsJoiners && this.runs.length === 0) this.#open = true;
+    else if (!started.some(Boolean)) {
       this.#release();
       return false;
     }
@@ -104,6 +109,7 @@ export class RunGroup {
 
   /** Ends every run still going; returns every session id, in the group's order. */
   async finishAll(): Promise<string[]> {
+    this.#open = false;
     await Promise.all(this.runs.filter((run) => run.isActive).map((run) => run.finish()));
     this.#stop();
     return this.runs.map((run) => run.sessionId).filter((id) => id !== undefined);
@@ -153,6 +159,7 @@ export class RunGroup {
   }
 
   #stop(): void {
+    this.#open = false;
     clearInterval(this.#timer);
     this.#timer = undefined;
     this.#release();

@@ -1,11 +1,10 @@
 import { loadShareSettings, saveShareSettings } from '../adapters/storage/share-store';
 import { copyText } from '../adapters/platform/clipboard';
-import { randomBytes } from '../adapters/platform/random-bytes';
 import type { QrCodePicture } from '../adapters/share/qr-code';
 import { invitationLink, invitationProblem } from '../core/share/invitation-link';
-import { newShareInvitation, type ShareServerSettings } from '../core/share/new-share-invitation';
+import type { ShareServerSettings } from '../core/share/new-share-invitation';
+import type { ShareInvitation } from '../core/share/share-invitation';
 import { parseShareServerUrl, type ShareServerSource } from '../core/share/share-servers';
-import type { ShareHostPort } from './live-share-ports';
 import { buildAllowsServer, buildDefaultServerUrl, buildShareServers } from './share-build';
 
 /** Why no invitation was made, each said next to the field it is about. */
@@ -16,8 +15,10 @@ export type ShareSetupProblem =
   | 'server-not-in-build'
   | 'missing-name'
   | 'bad-name'
-  /** Only one of user and password given. */
+  /** Only one of the runners' user and password given. */
   | 'half-login'
+  /** Only one of this device's therapist user and password given. */
+  | 'half-therapist-login'
   /** The server could not be reached to open the group. */
   | 'failed';
 
@@ -29,14 +30,9 @@ export interface ShownInvitation {
   invitedBy: string;
 }
 
-/** A host that makes the invitation on this device; the live-share engine's host also opens the group. */
-const invitationOnly: ShareHostPort = {
-  createGroup: (settings) => Promise.resolve(newShareInvitation(settings, randomBytes)),
-};
-
 export interface ShareSetupOptions {
-  /** The live-share host bound to the app, if any (read when an invitation is made). */
-  host: () => ShareHostPort | undefined;
+  /** Opens a new share group on the server and listens for its runners (AppState.openLiveShare). */
+  open: (settings: ShareServerSettings) => Promise<ShareInvitation>;
   /** The app's address (origin and path) the invitation links to. */
   appUrl: string;
   sources?: readonly ShareServerSource[];
@@ -45,14 +41,17 @@ export interface ShareSetupOptions {
 }
 
 /**
- * The therapist's "Live share" section of the group screen: the practice's server and who invites (typed once,
- * kept on this device), and the invitation shown as a QR code and a link with a copy button.
+ * The therapist's "Live share" section of the group screen: the practice's server, who invites and the logins (typed
+ * once, kept on this device), and the invitation of the share group just opened, shown as a QR code and a link with
+ * a copy button.
  */
 export class ShareSetup {
   serverUrl = $state('');
   invitedBy = $state('');
   runnerUser = $state('');
   runnerPassword = $state('');
+  therapistUser = $state('');
+  therapistPassword = $state('');
   problem = $state<ShareSetupProblem | undefined>();
   creating = $state(false);
   /** The settings could not be kept on this device: the invitation works all the same. */
@@ -68,15 +67,20 @@ export class ShareSetup {
     this.invitedBy = stored?.invitedBy ?? '';
     this.runnerUser = stored?.runnerUser ?? '';
     this.runnerPassword = stored?.runnerPassword ?? '';
+    this.therapistUser = stored?.therapistUser ?? '';
+    this.therapistPassword = stored?.therapistPassword ?? '';
   }
 
   #settings(): ShareServerSettings {
     const user = this.runnerUser.trim();
+    const therapistUser = this.therapistUser.trim();
     return {
       serverUrl: this.serverUrl.trim(),
       invitedBy: this.invitedBy.trim(),
       ...(user !== '' && { runnerUser: user }),
       ...(this.runnerPassword !== '' && { runnerPassword: this.runnerPassword }),
+      ...(therapistUser !== '' && { therapistUser }),
+      ...(this.therapistPassword !== '' && { therapistPassword: this.therapistPassword }),
     };
   }
 
@@ -86,6 +90,8 @@ export class ShareSetup {
       return 'server-not-in-build';
     if (settings.invitedBy === '') return 'missing-name';
     if ((settings.runnerUser === undefined) !== (settings.runnerPassword === undefined)) return 'half-login';
+    if ((settings.therapistUser === undefined) !== (settings.therapistPassword === undefined))
+      return 'half-therapist-login';
     return undefined;
   }
 
@@ -99,7 +105,7 @@ export class ShareSetup {
     this.creating = true;
     this.copied = undefined;
     try {
-      const invitation = await (this.#options.host() ?? invitationOnly).createGroup(settings);
+      const invitation = await this.#options.open(settings);
       const problem = invitationProblem(invitation);
       if (problem) {
         this.problem = problem === 'bad-inviter' || problem === 'missing-inviter' ? 'bad-name' : 'failed';

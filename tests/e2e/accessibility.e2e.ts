@@ -4,7 +4,7 @@ import { zoneStatesMessages } from '../../src/i18n/choices/zone-words';
 import { intakeQuestionIds } from '../../src/core/clients/intake';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeFindings,
   describeViolations,
@@ -28,10 +28,31 @@ import {
   startRun,
 } from './support/sessions';
 import { backupFileOf, syntheticRestingCheck, syntheticRun } from './support/synthetic-sessions';
-import { makeInvitation } from './support/share-invite';
+import { fillShareLogins, makeInvitation } from './support/share-invite';
 import { clientCourse, storeClientRecord } from './support/evaluation-course';
+import {
+  startNatsServer,
+  testRunnerUser,
+  testTherapistUser,
+  type NatsTestServer,
+} from '../support/nats-server';
 
 const browser = useBrowser();
+/** The live-share screens open a share group on a real server (free loopback ports), connected as in use. */
+let natsServer: NatsTestServer | undefined;
+
+beforeAll(async () => {
+  natsServer = await startNatsServer('calmrun-accessibility');
+});
+
+afterAll(async () => {
+  await natsServer?.stop();
+});
+
+function shareServerUrl(): string {
+  if (!natsServer) throw new Error('nats-server did not start');
+  return natsServer.wsUrl;
+}
 const locales: readonly Locale[] = ['en', 'nl'];
 const schemes = ['light', 'dark'] as const;
 const { keys } = messageCatalogue(fileURLToPath(new URL('../../messages/en.json', import.meta.url)));
@@ -222,7 +243,9 @@ const steps: readonly Step[] = [
   {
     screen: 'group setup, live share invitation shown',
     show: async (page, state) => {
-      state.shareLink = (await makeInvitation(page, 'ws://127.0.0.1:4222', 'Anna')).link;
+      await fillShareLogins(page, testRunnerUser, testTherapistUser);
+      state.shareLink = (await makeInvitation(page, shareServerUrl(), 'Anna')).link;
+      await page.locator('[data-testid="share-group-state"][data-link-state="connected"]').waitFor();
     },
   },
   {
@@ -231,7 +254,7 @@ const steps: readonly Step[] = [
       await page.getByLabel(m.shareServerLabel()).fill('http://nats.example.org');
       await page.getByTestId('share-create').click();
       await page.getByTestId('share-problem').waitFor();
-      await page.getByLabel(m.shareServerLabel()).fill('ws://127.0.0.1:4222');
+      await page.getByLabel(m.shareServerLabel()).fill(shareServerUrl());
     },
   },
   {

@@ -9,11 +9,46 @@ import { chromiumArgs, chromiumPath, openApp, openAppIn, useBrowser } from './su
 import { button } from './support/calm-run-page';
 import { expectText, textOf } from './support/expect-page';
 import { TEST_SHARE_SERVERS } from './support/production-build';
-import { agreeToInvitation, makeInvitation, readShownQrCode, writeQrVideo } from './support/share-invite';
+import {
+  agreeToInvitation,
+  fillShareLogins,
+  makeInvitation,
+  readShownQrCode,
+  writeQrVideo,
+} from './support/share-invite';
+import {
+  natsServerPath,
+  startNatsServer,
+  testRunnerUser,
+  testTherapistUser,
+  type NatsTestServer,
+} from '../support/nats-server';
 
+/** Making an invitation opens the share group on the server: a real one on a free loopback port. */
+const serverMissing = natsServerPath() === undefined;
+if (serverMissing && process.env.CI === 'true') throw new Error('nats-server is required under CI');
 const browser = useBrowser();
-const serverUrl = 'ws://127.0.0.1:4222';
 const therapist = 'Anna de Vries';
+let server: NatsTestServer | undefined;
+
+beforeAll(async () => {
+  if (!serverMissing) server = await startNatsServer('calmrun-share-invite');
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+function serverUrl(): string {
+  if (!server) throw new Error('nats-server did not start');
+  return server.wsUrl;
+}
+
+/** The therapist's invitation, made with the server's logins as a practice sets them once. */
+async function invite(page: Page): Promise<{ link: string }> {
+  await fillShareLogins(page, testRunnerUser, testTherapistUser);
+  return makeInvitation(page, serverUrl(), therapist);
+}
 
 async function openGroupScreen(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -29,7 +64,7 @@ function storedAcceptedQuery(page: Page): Promise<string | undefined> {
   });
 }
 
-describe('live share invitation: the therapist', () => {
+describe.skipIf(serverMissing)('live share invitation: the therapist', () => {
   it('shows the invitation as a QR code and a link that read back as the same invitation, and copies the link', async () => {
     const app = await openApp(browser());
     const { page, context } = app;
@@ -37,13 +72,13 @@ describe('live share invitation: the therapist', () => {
       origin: new URL(inject('baseUrl')).origin,
     });
     await openGroupScreen(page);
-    const { link } = await makeInvitation(page, serverUrl, therapist);
+    const { link } = await invite(page);
 
     const base = new URL(inject('baseUrl'));
     expect(link.startsWith(`${base.origin}/#/join?v=1&`), link).toBe(true);
     const parsed = parseInvitationLink(link);
     if (!parsed.ok) throw new Error(`the link shown is refused: ${parsed.refusal}`);
-    expect(parsed.invitation).toMatchObject({ serverUrl, invitedBy: therapist });
+    expect(parsed.invitation).toMatchObject({ serverUrl: serverUrl(), invitedBy: therapist });
     expect(parsed.invitation.groupId).toMatch(/^[a-z2-7]{24}$/u);
     // The key rides in the fragment only: nothing of the invitation is in the part a browser sends.
     const sent = new URL(link);
@@ -59,7 +94,7 @@ describe('live share invitation: the therapist', () => {
     // Typed once: the next visit has the server and the name already.
     await page.reload();
     await openGroupScreen(page);
-    expect(await page.getByLabel(m.shareServerLabel()).inputValue()).toBe(serverUrl);
+    expect(await page.getByLabel(m.shareServerLabel()).inputValue()).toBe(serverUrl());
     expect(await page.getByLabel(m.shareInvitedByLabel()).inputValue()).toBe(therapist);
     // A new invitation is a new group with a new key.
     await page.getByTestId('share-create').click();
@@ -78,7 +113,7 @@ describe('live share invitation: the therapist', () => {
     await page.getByLabel(m.shareServerLabel()).fill('wss://nats.example.org');
     await page.getByTestId('share-create').click();
     await expectText(problem, m.shareProblems_serverNotInBuild());
-    await page.getByLabel(m.shareServerLabel()).fill(serverUrl);
+    await page.getByLabel(m.shareServerLabel()).fill(serverUrl());
     await page.getByTestId('share-create').click();
     await expectText(problem, m.shareProblems_missingName());
     expect(await page.getByTestId('share-qr').count()).toBe(0);
@@ -86,16 +121,16 @@ describe('live share invitation: the therapist', () => {
   });
 });
 
-describe('live share invitation: the runner', () => {
+describe.skipIf(serverMissing)('live share invitation: the runner', () => {
   it('opens the link on another phone: who invites, which server, what is shared; agreeing keeps it', async () => {
     const therapistApp = await openApp(browser());
     await openGroupScreen(therapistApp.page);
-    const { link } = await makeInvitation(therapistApp.page, serverUrl, therapist);
+    const { link } = await invite(therapistApp.page);
 
     const runnerApp = await openApp(browser(), { path: new URL(link).hash ? `/${new URL(link).hash}` : '/' });
     const { page } = runnerApp;
     await expectText(page.getByTestId('join-inviter'), m.joinInvitesYou({ name: therapist }));
-    await expectText(page.getByTestId('join-server'), m.joinServer({ server: serverUrl }));
+    await expectText(page.getByTestId('join-server'), m.joinServer({ server: serverUrl() }));
     expect(await textOf(page.getByTestId('join-what').getByRole('listitem'))).toBe(
       [m.joinWhatReadings(), m.joinWhatStrap(), m.joinWhatRun()].join(' | '),
     );
@@ -123,7 +158,7 @@ describe('live share invitation: the runner', () => {
   it('keeps nothing on "No thanks"', async () => {
     const therapistApp = await openApp(browser());
     await openGroupScreen(therapistApp.page);
-    const { link } = await makeInvitation(therapistApp.page, serverUrl, therapist);
+    const { link } = await invite(therapistApp.page);
     const runnerApp = await openApp(browser(), { path: `/${new URL(link).hash}` });
     const { page } = runnerApp;
     await button(page, m.joinDecline()).click();
@@ -136,7 +171,7 @@ describe('live share invitation: the runner', () => {
   it('says why a broken link cannot be used, and opens a pasted one', async () => {
     const therapistApp = await openApp(browser());
     await openGroupScreen(therapistApp.page);
-    const { link } = await makeInvitation(therapistApp.page, serverUrl, therapist);
+    const { link } = await invite(therapistApp.page);
     const hash = new URL(link).hash;
 
     const cut = hash.replace(/&k=[^&]+/u, (part) => part.slice(0, -5));

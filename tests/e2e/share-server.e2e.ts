@@ -11,7 +11,9 @@ import { ShareGroupReceiver } from '../../src/adapters/share/share-group-receive
 import type { ShareLink, ShareLinkState } from '../../src/adapters/share/share-link';
 import { SharePublisher } from '../../src/adapters/share/share-publisher';
 import type { SharedStrapSource } from '../../src/adapters/share/shared-strap-source';
-import { randomShareId } from '../../src/adapters/share/share-subjects';
+import { randomBytes } from '../../src/adapters/platform/random-bytes';
+import { KEY_BYTES } from '../../src/core/share/invitation-link';
+import { newGroupId } from '../../src/core/share/new-share-invitation';
 import { SimulatedStrap } from '../../src/adapters/simulated/simulated-strap';
 import {
   natsServerPath,
@@ -54,8 +56,8 @@ async function sharePair(
   therapistServers: string | string[],
   options: { therapistKey?: Uint8Array } = {},
 ): Promise<Pair> {
-  const groupId = randomShareId(12);
-  const key = ShareCipher.newKeyBytes();
+  const groupId = newGroupId(randomBytes);
+  const key = randomBytes(KEY_BYTES);
   const runnerLink = openNatsLink({
     serverUrl: '',
     ...testRunnerUser,
@@ -173,7 +175,7 @@ describe.skipIf(serverMissing)('live share through a real NATS server', () => {
 
   it('under the wrong key: counted as unreadable, no runner and no reading', async () => {
     if (!server) throw new Error('no server');
-    pair = await sharePair(server.clientUrl, server.clientUrl, { therapistKey: ShareCipher.newKeyBytes() });
+    pair = await sharePair(server.clientUrl, server.clientUrl, { therapistKey: randomBytes(KEY_BYTES) });
     const current = pair;
     await vi.waitFor(() => {
       expect(current.receiver.counts.undecryptable).toBeGreaterThanOrEqual(10);

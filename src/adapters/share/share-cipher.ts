@@ -30,11 +30,6 @@ export class ShareCipher {
     return new ShareCipher(key);
   }
 
-  /** A new random group key (the therapist's side, when a share group is created). */
-  static newKeyBytes(): Uint8Array {
-    return crypto.getRandomValues(new Uint8Array(SHARE_KEY_BYTES));
-  }
-
   async seal(plaintext: Uint8Array): Promise<Uint8Array> {
     const nonce = crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
     const ciphertext = await crypto.subtle.encrypt(

@@ -17,6 +17,8 @@ const settingsSchema = v.object({
   invitedBy: text(80),
   runnerUser: v.optional(text(128)),
   runnerPassword: v.optional(text(128)),
+  therapistUser: v.optional(text(128)),
+  therapistPassword: v.optional(text(128)),
 });
 const acceptedSchema = v.object({ query: text(2000), acceptedAtWallMs: v.number() });
 

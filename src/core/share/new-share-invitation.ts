@@ -2,12 +2,17 @@ import { KEY_BYTES } from './invitation-link';
 import type { ShareInvitation } from './share-invitation';
 import { parseShareServerUrl, shareServerUrlText } from './share-servers';
 
-/** What the therapist sets once for live share: the practice's server, who invites, and the runner role's login. */
+/**
+ * What the therapist sets once for live share: the practice's server, who invites, the runner role's login (carried
+ * in every invitation) and this device's own therapist login (never in an invitation).
+ */
 export interface ShareServerSettings {
   serverUrl: string;
   invitedBy: string;
   runnerUser?: string;
   runnerPassword?: string;
+  therapistUser?: string;
+  therapistPassword?: string;
 }
 
 /** `randomBytes(n)`: n bytes from a cryptographically strong source (crypto.getRandomValues in the app). */

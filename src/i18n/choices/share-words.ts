@@ -31,10 +31,11 @@ export const shareSetupProblemsMessages = {
   'missing-name': m.shareProblems_missingName,
   'bad-name': m.shareProblems_badName,
   'half-login': m.shareProblems_halfLogin,
+  'half-therapist-login': m.shareProblems_halfLogin,
   failed: m.shareProblems_failed,
 } as const;
 
-/** Keyed like ShareRunState and ShareRunProblem (src/app/live-share-ports.ts). */
+/** Keyed like RunnerShareState (src/app/live-share-runner.svelte.ts). */
 export const shareStatesMessages = {
   off: m.shareStates_off,
   connecting: m.shareStates_connecting,
@@ -42,8 +43,10 @@ export const shareStatesMessages = {
   reconnecting: m.shareStates_reconnecting,
 } as const;
 
-export const shareRunProblemsMessages = {
-  unreachable: m.shareRunProblems_unreachable,
-  'login-refused': m.shareRunProblems_loginRefused,
-  other: m.shareRunProblems_other,
+/** Keyed like ShareLinkState: the therapist's connection to the practice's server. */
+export const shareLinkStatesMessages = {
+  connecting: m.shareLinkStates_connecting,
+  connected: m.shareLinkStates_connected,
+  reconnecting: m.shareLinkStates_reconnecting,
+  closed: m.shareLinkStates_closed,
 } as const;

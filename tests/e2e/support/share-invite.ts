@@ -18,6 +18,24 @@ export async function makeInvitation(
   return { link: await page.getByTestId('share-link').inputValue() };
 }
 
+/** On the group screen: the runners' login (carried in the invitation) and this device's therapist login. */
+export async function fillShareLogins(
+  page: Page,
+  runner: { user: string; password: string },
+  therapist: { user: string; password: string },
+): Promise<void> {
+  const groups = [
+    [m.shareLoginTitle(), m.shareRunnerUserLabel(), m.shareRunnerPasswordLabel(), runner],
+    [m.shareTherapistLoginTitle(), m.shareTherapistUserLabel(), m.shareTherapistPasswordLabel(), therapist],
+  ] as const;
+  for (const [title, userLabel, passwordLabel, login] of groups) {
+    const details = page.locator('details', { has: page.getByText(title, { exact: true }) });
+    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    await details.getByLabel(userLabel, { exact: true }).fill(login.user);
+    await details.getByLabel(passwordLabel, { exact: true }).fill(login.password);
+  }
+}
+
 /** The text of the QR code shown on the page, read back from its pixels as a camera would (jsQR). */
 export async function readShownQrCode(page: Page): Promise<string | undefined> {
   const sizePx = 360;

@@ -37,8 +37,8 @@ describe('LiveShareHost.joinGroupRun', () => {
     const server = new FakeShareLink();
     const joined: SharedRunner[] = [];
     const host = await LiveShareHost.open(
-      { serverUrl: 'wss://nats.practice.example', invitedBy: 'De Loop', openLink: () => server },
-      (runner) => joined.push(runner),
+      { serverUrl: 'wss://nats.practice.example', invitedBy: 'De Loop' },
+      { openLink: () => server, onRunner: (runner) => joined.push(runner) },
     );
     const sam = manualStrap();
     const group = new RunGroup(

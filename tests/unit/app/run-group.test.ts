@@ -252,4 +252,24 @@ describe('RunGroup', () => {
     expect(late.sessionId).toBeUndefined();
     expect(group.runs).toHaveLength(3);
   });
+
+  it('starts with no runs of its own for runners sharing from their phones, and stays open until finished', async () => {
+    const empty = new RunGroup([], { supervised: true });
+    expect(await empty.start(() => undefined)).toBe(false);
+
+    const group = new RunGroup([], { supervised: true, awaitsJoiners: true });
+    expect(await group.start(() => undefined)).toBe(true);
+    expect(group.isActive).toBe(true);
+    const joiner = manualStrap();
+    const anna = runnerRun(store, { runner: { id: 'anna', name: 'Anna' }, silentCues: true });
+    expect(await group.join(anna, joiner.strap)).toBe(true);
+    joiner.beat(125);
+    expect(anna.recording.state.samples).toHaveLength(1);
+    // Anna's run ends; the group waits for others until the therapist finishes it.
+    await group.finishOne(anna);
+    expect(group.isActive).toBe(true);
+    expect(await group.finishAll()).toHaveLength(1);
+    expect(group.isActive).toBe(false);
+    expect(await group.join(runnerRun(store, { runner: { id: 'bo', name: 'Bo' } }), undefined)).toBe(false);
+  });
 });

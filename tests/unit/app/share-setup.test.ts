@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadShareSettings } from '../../../src/adapters/storage/share-store';
 import { parseInvitationLink } from '../../../src/core/share/invitation-link';
-import type { ShareServerSettings } from '../../../src/core/share/new-share-invitation';
+import { newShareInvitation, type ShareServerSettings } from '../../../src/core/share/new-share-invitation';
 import type { ShareInvitation } from '../../../src/core/share/share-invitation';
 import { parseShareServerSources } from '../../../src/core/share/share-servers';
-import type { ShareHostPort } from '../../../src/app/live-share-ports';
+import { randomBytes } from '../../../src/adapters/platform/random-bytes';
 import { ShareSetup, type ShareSetupOptions } from '../../../src/app/share-setup.svelte';
 import { MemoryStorage } from '../support/memory-storage';
 
@@ -14,7 +14,8 @@ function setup(options: Partial<ShareSetupOptions> = {}) {
   const storage = options.storage ?? new MemoryStorage();
   const copied: string[] = [];
   const shareSetup = new ShareSetup({
-    host: () => undefined,
+    // As the live-share host opens a group: a new invitation of the settings (its server is not asked here).
+    open: (settings) => Promise.resolve(newShareInvitation(settings, randomBytes)),
     appUrl: 'https://calmrun.example/',
     sources,
     storage,
@@ -72,7 +73,7 @@ describe("the therapist's live share section", () => {
     expect(shareSetup.shown?.link).not.toBe(first);
   });
 
-  it('asks the bound host to open the group', async () => {
+  it('asks the live-share host to open the group, with the therapist login kept on this device', async () => {
     const asked: ShareServerSettings[] = [];
     const invitation: ShareInvitation = {
       serverUrl: 'ws://127.0.0.1:4222',
@@ -80,27 +81,41 @@ describe("the therapist's live share section", () => {
       key: new Uint8Array(32),
       invitedBy: 'Anna',
     };
-    const host: ShareHostPort = {
-      createGroup: (settings) => {
+    const { shareSetup, storage } = setup({
+      open: (settings) => {
         asked.push(settings);
         return Promise.resolve(invitation);
       },
-    };
-    const { shareSetup } = setup({ host: () => host });
+    });
     shareSetup.serverUrl = 'ws://127.0.0.1:4222';
     shareSetup.invitedBy = 'Anna';
+    shareSetup.therapistUser = 'therapist';
+    shareSetup.therapistPassword = 't-secret';
     await shareSetup.create();
-    expect(asked).toEqual([{ serverUrl: 'ws://127.0.0.1:4222', invitedBy: 'Anna' }]);
+    const settings = {
+      serverUrl: 'ws://127.0.0.1:4222',
+      invitedBy: 'Anna',
+      therapistUser: 'therapist',
+      therapistPassword: 't-secret',
+    };
+    expect(asked).toEqual([settings]);
+    expect(loadShareSettings(storage)).toEqual(settings);
     expect(shareSetup.shown?.link).toContain('g=hostmadegroupid1234');
+    // The therapist's own login never travels in the invitation.
+    expect(shareSetup.shown?.link).not.toContain('t-secret');
   });
 
   it('says what to fix, and makes nothing', async () => {
-    const cases: [Partial<Pick<ShareSetup, 'serverUrl' | 'invitedBy' | 'runnerUser'>>, string][] = [
+    const cases: [
+      Partial<Pick<ShareSetup, 'serverUrl' | 'invitedBy' | 'runnerUser' | 'therapistPassword'>>,
+      string,
+    ][] = [
       [{ serverUrl: 'https://nats.example.org', invitedBy: 'Anna' }, 'bad-server'],
       [{ serverUrl: 'ws://nats.example.org', invitedBy: 'Anna' }, 'bad-server'],
       [{ serverUrl: 'wss://other.example.org', invitedBy: 'Anna' }, 'server-not-in-build'],
       [{ invitedBy: '  ' }, 'missing-name'],
       [{ invitedBy: 'Anna', runnerUser: 'runner' }, 'half-login'],
+      [{ invitedBy: 'Anna', therapistPassword: 'secret' }, 'half-therapist-login'],
       [{ invitedBy: 'Anna\u202E' }, 'bad-name'],
     ];
     for (const [fields, problem] of cases) {
@@ -114,7 +129,7 @@ describe("the therapist's live share section", () => {
 
   it('says so when the host cannot open the group', async () => {
     const { shareSetup } = setup({
-      host: () => ({ createGroup: () => Promise.reject(new Error('unreachable')) }),
+      open: () => Promise.reject(new Error('unreachable')),
     });
     shareSetup.invitedBy = 'Anna';
     await shareSetup.create();
