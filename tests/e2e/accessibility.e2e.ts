@@ -214,6 +214,7 @@ const steps: readonly Step[] = [
     show: async (page) => {
       // The record is written into the database until the clients screens can take a client in.
       const course = clientCourse({ runnerId: 'a11y-client', name: 'Anna', runs: 36, restingChecks: 3 });
+      await goTo(page, '#/history', m.historyTitle());
       await importOnHistory(page, {
         name: 'client.json',
         mimeType: 'application/json',

@@ -159,7 +159,8 @@ describe('heart-coherence breathing', () => {
     });
     await page.reload();
 
-    expect(await textOf(page.getByTestId('own-pace'))).toBe(m.ownPace({ rate: '5' }));
+    // textOf never waits: the screen is still coming up after the reload.
+    await expect.poll(() => textOf(page.getByTestId('own-pace'))).toBe(m.ownPace({ rate: '5' }));
     expect(await page.getByRole('combobox', { name: m.breathingRateLabel() }).inputValue()).toBe('5');
     expect(await page.evaluate(() => localStorage.getItem('calm-run.breathing-pace'))).toBeNull();
 
