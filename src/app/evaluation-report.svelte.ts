@@ -1,12 +1,12 @@
 import { ClientStore } from '../adapters/storage/client-store';
 import type { CustomCourse } from '../adapters/storage/preferences-store';
 import type { SessionStorage } from '../adapters/storage/session-storage';
+import { calendarDateOf } from '../core/clients/calendar-days';
 import type { ClientRecord } from '../core/clients/client-record';
 import { courseWeeks, type CourseWeeks, type CourseWeeksOptions } from '../core/clients/course-weeks';
 import { evaluationReport, type EvaluationReport } from '../core/clients/evaluation-report';
 import type { RunnerProfile } from '../core/zones/runner-profile';
 import type { AppState } from './app-state.svelte';
-import { localDayOf } from './local-day';
 import { plannedCourseRunOf } from './planned-course-run';
 
 /**
@@ -44,7 +44,11 @@ export function courseWeeksOptions(
   customCourse: CustomCourse | undefined,
   nowWallMs: number,
 ): CourseWeeksOptions {
-  return { localDayOf, today: localDayOf(nowWallMs), plannedRunOf: plannedCourseRunOf(customCourse) };
+  return {
+    localDayOf: calendarDateOf,
+    today: calendarDateOf(nowWallMs),
+    plannedRunOf: plannedCourseRunOf(customCourse),
+  };
 }
 
 /** One client's evaluation: their profile, client record and sessions, read once and built into the report. */
