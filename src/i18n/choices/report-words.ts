@@ -1,5 +1,5 @@
 import { m } from '../../paraglide/messages.js';
-import type { CalendarDate, IntakeAdvice } from '../../core/clients/client-record';
+import type { IntakeAdvice } from '../../core/clients/client-record';
 import type { ReportSectionId, ReportSentence } from '../../core/clients/evaluation-report';
 import { calendarDateWords } from './date-words';
 import { exertionWordsMessages } from './mood-words';
