@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../src/adapters/storage/history-entry';
 import { ClientSessions } from '../../../src/app/client-sessions.svelte';
-import type { ClientCourse, IntakeRecord } from '../../../src/core/clients/client-record';
-import { intakeRecord } from '../../../src/core/clients/intake';
+import type { ClientCourse, IntakeQuestionId, IntakeRecord } from '../../../src/core/clients/client-record';
+import { intakeQuestionIds, intakeRecord } from '../../../src/core/clients/intake';
 
 const course: ClientCourse = { weeks: 8, startDate: '2026-03-02', runsPerWeek: 3 };
 
@@ -48,16 +48,9 @@ function restingCheck(id: string, day: number, hour: number, rmssdMs: number | u
 }
 
 function intakeOn(date: string, restingCheckSessionId?: string): IntakeRecord {
-  const answers = {
-    'heart-or-lung-disease': 'no',
-    'chest-pain': 'no',
-    'fainting-or-dizziness': 'no',
-    'bone-or-joint-problem': 'no',
-    'heart-rate-medication': 'no',
-    pregnancy: 'no',
-    'supervised-exercise-advice': 'no',
-    'anything-else': 'no',
-  } as const;
+  const answers = Object.fromEntries(
+    intakeQuestionIds.map((question) => [question, 'no' as const]),
+  ) as Record<IntakeQuestionId, 'no'>;
   return intakeRecord({
     date,
     answers,
