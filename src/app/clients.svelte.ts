@@ -7,7 +7,8 @@ import type {
   ClientRecord,
   IntakeRecord,
 } from '../core/clients/client-record';
-import { calendarDateOf, courseStatusOn, type CourseStatus } from '../core/clients/course-status';
+import { calendarDateOf } from '../core/clients/calendar-days';
+import { courseStatusOn, type CourseStatus } from '../core/clients/course-status';
 import { suggestsFeelOrCalibratedZone } from '../core/clients/intake';
 import type { RunnerProfile } from '../core/zones/runner-profile';
 import type { PreferencesState } from './preferences.svelte';

@@ -2,12 +2,11 @@ import { ClientStore } from '../adapters/storage/client-store';
 import type { CustomCourse } from '../adapters/storage/preferences-store';
 import type { SessionStorage } from '../adapters/storage/session-storage';
 import type { ClientRecord } from '../core/clients/client-record';
-import { courseWeeks, type CourseWeeks, type CourseWeeksOptions } from '../core/clients/course-weeks';
+import { courseWeeks, type CourseWeeks } from '../core/clients/course-weeks';
 import { evaluationReport, type EvaluationReport } from '../core/clients/evaluation-report';
 import type { RunnerProfile } from '../core/zones/runner-profile';
 import type { AppState } from './app-state.svelte';
-import { localDayOf } from './local-day';
-import { plannedCourseRunOf } from './planned-course-run';
+import { courseWeeksOptions } from './course-weeks-options';
 
 /**
  * The User Timing mark the report screen sets once every section and chart of a loaded report is in the page: the
@@ -35,17 +34,6 @@ export type EvaluationReportLoad =
   | { status: 'ready'; report: EvaluationReport; weeks: CourseWeeks | undefined }
   | { status: 'not-found' }
   | { status: 'failed' };
-
-/**
- * How this device counts course weeks: its own time zone's days, today, and the runner's courses for what a plan
- * names. For the client page's course grid: `courseWeeks(record.course, historyEntries, courseWeeksOptions(...))`.
- */
-export function courseWeeksOptions(
-  customCourse: CustomCourse | undefined,
-  nowWallMs: number,
-): CourseWeeksOptions {
-  return { localDayOf, today: localDayOf(nowWallMs), plannedRunOf: plannedCourseRunOf(customCourse) };
-}
 
 /** One client's evaluation: their profile, client record and sessions, read once and built into the report. */
 export class EvaluationReportState {

@@ -1,6 +1,7 @@
 import type { SessionStorage } from '../adapters/storage/session-storage';
 import type { ShareOutcome } from '../adapters/files/share-or-download';
-import type { CalendarDate, ClientCourse, ClientRecord } from '../core/clients/client-record';
+import { calendarDateOf } from '../core/clients/calendar-days';
+import type { ClientCourse, ClientRecord } from '../core/clients/client-record';
 import { participantCodes, researchRow, type ResearchRow } from '../core/clients/research-rows';
 import { loadSessionWithSamples } from './session-files';
 
@@ -32,13 +33,6 @@ export function researchClients(
     .sort((a, b) => a.course.startDate.localeCompare(b.course.startDate) || a.name.localeCompare(b.name));
 }
 
-/** The calendar day of a wall time in the device's time zone, as a course's days are counted. */
-export function localCalendarDate(wallMs: number): CalendarDate {
-  const day = new Date(wallMs);
-  const two = (value: number): string => String(value).padStart(2, '0');
-  return `${String(day.getFullYear())}-${two(day.getMonth() + 1)}-${two(day.getDate())}`;
-}
-
 export interface ResearchExportResult {
   rows: ResearchRow[];
   clients: number;
@@ -67,7 +61,7 @@ export async function collectResearchRows(
       rows.push(
         researchRow(code, client.course, {
           ...session,
-          startDate: localCalendarDate(session.meta.startedAtWallMs),
+          startDate: calendarDateOf(session.meta.startedAtWallMs),
         }),
       );
     }

@@ -5,7 +5,10 @@ import { importRefusalText } from '../../src/i18n/choices/import-refusal-words';
 import type { ImportRefusal } from '../../src/adapters/files/import-refusal';
 import { m } from '../../src/paraglide/messages.js';
 import { openApp, useBrowser } from './support/browser';
-import { clientId, clientName, clientProfile, clientRecord, clientRun } from './support/client-files';
+import type { SessionWithSamples } from '../../src/adapters/files/session-with-samples';
+import type { ClientRecord } from '../../src/core/clients/client-record';
+import { clientName, clientRecord, clientRun } from './support/client-files';
+import { keepClientRecord, openClientPage, takeInClient } from './support/clients-ui';
 import { hostileClientFiles } from './support/hostile-client-files';
 import { textOf } from './support/expect-page';
 import {
@@ -21,54 +24,45 @@ import {
 import { backupFileOf } from './support/synthetic-sessions';
 
 /**
- * The client file in real Chromium, both ways. The therapist's clients screens (`#/clients`, with
- * ClientFileActions on each client's page) merge later; until then the therapist's device runs as the client (the
- * client's profile is its active runner), and the profile screen's "Send my runs to my therapist" writes the very
- * same file from the same code (collectClientFile), notes included. The client's device is a fresh browser context:
- * nothing of the therapist's device is in it.
+ * The client file in real Chromium, both ways: the therapist takes the client in on #/clients and exports the file
+ * from the client's page; the client's device is a fresh browser context (nothing of the therapist's device is in
+ * it) that imports it on its profile screen, and later sends its runs back for the client's page to import.
  */
 
 const browser = useBrowser();
 
-/** The therapist's device: the client's profile (active), client record, and three runs via the backup import. */
-async function seedTherapistDevice(page: Page): Promise<void> {
+/** The client's run `index` (clientRun), as a run of the client the therapist's device took in under `runnerId`. */
+function runOf(runnerId: string, index: number): SessionWithSamples {
+  const run = clientRun(index);
+  return { ...run, meta: { ...run.meta, runnerId } };
+}
+
+/**
+ * The therapist's device: the client taken in on #/clients with their course, goals, note and intake (clientRecord),
+ * and three runs through the backup import; back on the client's page. Returns the client's id.
+ */
+async function seedTherapistDevice(page: Page): Promise<string> {
   await page.getByTestId('start-run').waitFor();
-  await page.evaluate(
-    ({ profile, record }) => {
-      localStorage.setItem(
-        'calm-run.preferences',
-        JSON.stringify({ runners: [profile], activeRunnerId: profile.id }),
-      );
-      return new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('calm-run');
-        request.onerror = () => {
-          reject(request.error ?? new Error('indexedDB.open failed'));
-        };
-        request.onsuccess = () => {
-          const db = request.result;
-          const transaction = db.transaction('clients', 'readwrite');
-          transaction.objectStore('clients').put(record);
-          transaction.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          transaction.onerror = () => {
-            db.close();
-            reject(transaction.error ?? new Error('the client record was not stored'));
-          };
-        };
-      });
-    },
-    { profile: clientProfile(), record: clientRecord() },
-  );
-  await page.reload();
+  const runnerId = await takeInClient(page, clientName);
+  await keepClientRecord(page, clientName, clientRecord());
   await openHistory(page);
   const seeded = await importOnHistory(page, {
     name: 'calm-run-backup.json',
     mimeType: 'application/json',
-    buffer: backupFileOf([clientRun(0), clientRun(1), clientRun(2)]),
+    buffer: backupFileOf([runOf(runnerId, 0), runOf(runnerId, 1), runOf(runnerId, 2)]),
   });
   expect(seeded.kind).toBe('imported');
+  await openClientPage(page, clientName);
+  return runnerId;
+}
+
+/** The report's sections as the screen shows them, opened from the client's page. */
+async function reportSectionTexts(page: Page): Promise<string[]> {
+  await openClientPage(page, clientName);
+  await page.getByRole('link', { name: m.clientReport(), exact: true }).click();
+  await page.locator('[data-testid="evaluation-report"][data-drawn="true"]').waitFor();
+  const texts = await page.getByTestId('report-section').allTextContents();
+  return texts.map((text) => text.replace(/\s+/gu, ' ').trim());
 }
 
 async function openProfile(page: Page): Promise<void> {
@@ -76,12 +70,13 @@ async function openProfile(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: m.profileTitle(), exact: true }).waitFor();
 }
 
-/** Picks a client file in the profile screen's import and waits for its outcome. */
-async function importOnProfile(
+/** Picks a client file in an import (the profile's or the client page's) and waits for its outcome. */
+async function importClientFile(
   page: Page,
   file: { name: string; mimeType: string; buffer: Buffer },
+  inputTestId = 'therapist-file-import',
 ): Promise<{ kind: string; text: string }> {
-  const input = page.getByTestId('therapist-file-import');
+  const input = page.getByTestId(inputTestId);
   await input.setInputFiles(file);
   await expect
     .poll(() => input.evaluate((element) => (element as HTMLInputElement).value), {
@@ -129,62 +124,68 @@ async function storedRecord(page: Page, runnerId: string): Promise<unknown> {
 
 describe('the client file between therapist and client', () => {
   it(
-    'hands the whole record to a fresh Calm Run, and merges the client’s later runs back',
-    { timeout: 180_000 },
+    'hands the whole record from the client page to a fresh Calm Run, with the same report, and merges the client’s later runs back',
+    { timeout: 240_000 },
     async () => {
       const therapist = await openApp(browser());
-      await seedTherapistDevice(therapist.page);
-      await openProfile(therapist.page);
-      const handOver = await downloadFrom(therapist.page, m.sendRunsToTherapist());
+      const runnerId = await seedTherapistDevice(therapist.page);
+      const runIds = ['anna-run-1', 'anna-run-2', 'anna-run-3'];
+      const handOver = await downloadFrom(therapist.page, m.clientFileExport({ name: clientName }));
       expect(handOver.name).toMatch(/^calm-run-client-anna-de-vries-\d{4}-\d{2}-\d{2}\.json$/u);
       const handed = parseClientFile(handOver.bytes.toString('utf8'));
-      expect(handed.ok && handed.file.sessions.map((session) => session.meta.id)).toEqual([
-        'anna-run-1',
-        'anna-run-2',
-        'anna-run-3',
-      ]);
+      expect(handed.ok && handed.file.sessions.map((session) => session.meta.id)).toEqual(runIds);
+      const kept = (await storedRecord(therapist.page, runnerId)) as ClientRecord;
+      const { date: _date, ...intakeAsAnswered } = clientRecord().intake ?? {};
+      expect(kept).toMatchObject({
+        goals: clientRecord().goals,
+        course: clientRecord().course,
+        intake: intakeAsAnswered,
+        notes: [{ text: clientRecord().notes[0]?.text }],
+      });
+      const therapistReport = await reportSectionTexts(therapist.page);
+      expect(therapistReport.join(' ')).toContain(clientRecord().notes[0]?.text);
 
       // The client's own Calm Run: a fresh browser profile. The profile, record and runs appear.
       const client = await openApp(browser(), { path: '/?sim=calmRun&speed=10' });
       await client.page.getByTestId('start-run').waitFor();
       await openProfile(client.page);
-      const received = await importOnProfile(client.page, asUpload(handOver));
+      const received = await importClientFile(client.page, asUpload(handOver));
       expect(received.kind).toBe('merged');
       expect(received.text).toContain(m.clientImportRunsAdded({ count: 3 }));
       expect(received.text).toContain(m.clientImportProfileAdded({ name: clientName }));
       await expect
         .poll(() => client.page.getByRole('textbox', { name: m.runnerName() }).inputValue())
         .toBe(clientName);
-      expect(await storedRecord(client.page, clientId)).toMatchObject({
-        goals: clientRecord().goals,
-        course: clientRecord().course,
-        intake: clientRecord().intake,
-        notes: clientRecord().notes,
+      expect(await storedRecord(client.page, runnerId)).toMatchObject({
+        goals: kept.goals,
+        course: kept.course,
+        intake: kept.intake,
+        notes: kept.notes,
       });
       await openHistory(client.page);
       expect(await historyTexts(client.page)).toHaveLength(3);
+      // The same evaluation on the client's device, section by section.
+      expect(await reportSectionTexts(client.page)).toEqual(therapistReport);
 
       // The client runs once more (the simulated strap; the run is theirs), then sends their runs back.
       await client.page.getByRole('link', { name: m.navHome(), exact: true }).click();
       const newRunId = await recordSimulatedRun(client.page);
-      expect((await storedSession(client.page, newRunId))?.meta.runnerId).toBe(clientId);
+      expect((await storedSession(client.page, newRunId))?.meta.runnerId).toBe(runnerId);
       await openProfile(client.page);
       const runsBack = await downloadFrom(client.page, m.sendRunsToTherapist());
 
-      // The therapist imports them: the new run is added, the three runs already there are left exactly as they were.
-      const before = await Promise.all(
-        ['anna-run-1', 'anna-run-2', 'anna-run-3'].map((id) => storedSession(therapist.page, id)),
-      );
-      const merged = await importOnProfile(therapist.page, asUpload(runsBack));
+      // The therapist imports them on the client's page: the new run is added, the three runs already there are left
+      // exactly as they were.
+      const before = await Promise.all(runIds.map((id) => storedSession(therapist.page, id)));
+      await openClientPage(therapist.page, clientName);
+      const merged = await importClientFile(therapist.page, asUpload(runsBack), 'client-file-import');
       expect(merged.kind).toBe('merged');
       expect(merged.text).toContain(
         `${m.clientImportRunsAdded({ count: 1 })} ${m.clientImportRunsAlreadyHere({ count: 3 })}`,
       );
-      const after = await Promise.all(
-        ['anna-run-1', 'anna-run-2', 'anna-run-3'].map((id) => storedSession(therapist.page, id)),
-      );
+      const after = await Promise.all(runIds.map((id) => storedSession(therapist.page, id)));
       expect(after).toEqual(before);
-      expect((await storedSession(therapist.page, newRunId))?.meta.runnerId).toBe(clientId);
+      expect((await storedSession(therapist.page, newRunId))?.meta.runnerId).toBe(runnerId);
       await openHistory(therapist.page);
       expect(await historyTexts(therapist.page)).toHaveLength(4);
 
@@ -205,7 +206,7 @@ describe('the client file between therapist and client', () => {
       const corpus = hostileClientFiles();
       expect(corpus.length).toBeGreaterThanOrEqual(8);
       for (const hostile of corpus) {
-        const outcome = await importOnProfile(app.page, {
+        const outcome = await importClientFile(app.page, {
           name: hostile.fileName,
           mimeType: hostile.mimeType,
           buffer: Buffer.from(hostile.bytes()),

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openApp, useBrowser } from './support/browser';
 import { button } from './support/calm-run-page';
+import { openClientPage } from './support/clients-ui';
 import { expectText, textOf } from './support/expect-page';
+import { importOnHistory, openHistory } from './support/sessions';
+import { backupFileOf, syntheticRestingCheck } from './support/synthetic-sessions';
 
 const browser = useBrowser();
 
@@ -78,6 +81,34 @@ describe('clients and the intake', () => {
 
     await button(page, m.intakeSave()).click();
     await heading(page, 'Robin').waitFor();
+
+    // The starting point: no resting check on the intake day yet, and the way to take one, for Robin.
+    const robinId = decodeURIComponent(
+      /^#\/clients\/([^/]+)$/u.exec(await page.evaluate(() => location.hash))?.[1] ?? '',
+    );
+    const startingPoint = page.getByTestId('intake-resting-check');
+    expect(await textOf(startingPoint)).toContain(m.clientIntakeRestingNone());
+    expect(
+      await startingPoint.getByRole('link', { name: m.clientIntakeRestingTake() }).getAttribute('href'),
+    ).toBe(`#/resting?runner=${encodeURIComponent(robinId)}`);
+    // A resting check of Robin's taken that day (here through the backup import) shows with the intake.
+    const startedAtWallMs = Math.max(Date.now() - 125_000, new Date().setHours(0, 0, 1, 0));
+    await openHistory(page);
+    const imported = await importOnHistory(page, {
+      name: 'resting.json',
+      mimeType: 'application/json',
+      buffer: backupFileOf([
+        syntheticRestingCheck({ id: 'robin-rest', startedAtWallMs, runnerId: robinId, runnerName: 'Robin' }),
+      ]),
+    });
+    expect(imported.kind).toBe('imported');
+    await openClientPage(page, 'Robin');
+    await startingPoint.getByTestId('intake-resting-ln-rmssd').waitFor();
+    expect(await textOf(startingPoint.getByTestId('intake-resting-heart-rate'))).toBe(`62 ${m.bpm()}`);
+    expect(await textOf(startingPoint.getByTestId('intake-resting-ln-rmssd'))).toMatch(/^\d(\.\d{1,2})?$/u);
+    expect(
+      await startingPoint.getByRole('link', { name: m.clientIntakeRestingShow() }).getAttribute('href'),
+    ).toBe('#/session/robin-rest');
 
     await page.reload();
     await heading(page, 'Robin').waitFor();

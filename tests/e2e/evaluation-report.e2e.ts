@@ -5,13 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { reportSectionIds, type ReportSectionId } from '../../src/core/clients/evaluation-report';
 import { reportSectionTitles } from '../../src/i18n/choices/report-words';
 import { openApp, useBrowser, type AppPage } from './support/browser';
-import {
-  clientCourse,
-  printedPages,
-  storeClientRecord,
-  type ClientCourseFixture,
-} from './support/evaluation-course';
-import { seedPreferences } from './support/group-run';
+import { keepClientRecord, openClientPage, takeInClient } from './support/clients-ui';
+import { clientCourse, printedPages } from './support/evaluation-course';
 import { importOnHistory, openHistory } from './support/sessions';
 import { backupFileOf } from './support/synthetic-sessions';
 
@@ -28,20 +23,24 @@ afterEach(() => {
 const a4 = { widthPt: 595.28, heightPt: 841.89 };
 
 /**
- * The client's profile and language stored before load, their sessions imported through the history screen's
- * backup import (the app's own importer), the client record written into the database (see storeClientRecord),
- * then the report opened at its address and waited for until every chart is drawn.
+ * The client taken in as a therapist does (#/clients: the client, then course, goals, notes and intake on their
+ * page), their sessions imported through the history screen's backup import (the app's own importer), then the
+ * report opened from the client's page and waited for until every chart is drawn.
  */
-async function openReport(fixture: ClientCourseFixture, locale: Locale): Promise<AppPage> {
+async function openReport(
+  client: { name: string; runs: number; restingChecks: number },
+  locale: Locale,
+): Promise<AppPage> {
   const app = await openApp(browser(), {
     beforeLoad: async (context) => {
-      await seedPreferences(context, [fixture.profile]);
       await context.addInitScript((chosen: string) => {
         localStorage.setItem('calm-run.locale', chosen);
       }, locale);
     },
   });
   const { page } = app;
+  const runnerId = await takeInClient(page, client.name);
+  const fixture = clientCourse({ runnerId, ...client });
   await openHistory(page);
   const outcome = await importOnHistory(page, {
     name: 'client-course.json',
@@ -52,10 +51,9 @@ async function openReport(fixture: ClientCourseFixture, locale: Locale): Promise
     kind: 'imported',
     text: m.importDone({ imported: fixture.sessions.length, skipped: 0 }),
   });
-  await storeClientRecord(page, fixture.record);
-  await page.evaluate((hash) => {
-    location.hash = hash;
-  }, `#/clients/${fixture.profile.id}/report`);
+  await openClientPage(page, client.name);
+  await keepClientRecord(page, client.name, fixture.record);
+  await page.getByRole('link', { name: m.clientReport(), exact: true }).click();
   await page.locator('[data-testid="evaluation-report"][data-drawn="true"]').waitFor();
   return app;
 }
@@ -78,8 +76,7 @@ async function expectPrintedLight(page: Page): Promise<void> {
 
 describe('the course evaluation, printed', () => {
   it('prints a 12-week course of 36 runs on A4: the name, every section on a page of its own, no buttons', async () => {
-    const fixture = clientCourse({ runnerId: 'client-anna', name: 'Anna', runs: 36, restingChecks: 3 });
-    const app = await openReport(fixture, 'en');
+    const app = await openReport({ name: 'Anna', runs: 36, restingChecks: 3 }, 'en');
     const { page } = app;
     await page.getByRole('heading', { level: 1, name: m.reportTitle({ name: 'Anna' }) }).waitFor();
     await expect
@@ -95,6 +92,8 @@ describe('the course evaluation, printed', () => {
     expect(await minutesTable.locator('tbody tr').count()).toBe(12);
     expect(await minutesTable.locator('tbody tr').first().textContent()).toMatch(/^W1\s*\d+$/u);
     await expectPrintedLight(page);
+    await page.getByTestId('report-back').waitFor();
+    expect(await page.getByTestId('report-back').textContent()).toBe(m.clientBackToPage({ name: 'Anna' }));
 
     const printed = await printedPages(page);
     expect(printed.widthPt).toBeCloseTo(a4.widthPt, 0);
@@ -110,13 +109,13 @@ describe('the course evaluation, printed', () => {
     expect(whole).not.toContain(m.reportPrint());
     expect(whole).not.toMatch(/\bPrint\b/u);
     expect(whole).not.toContain(m.navHistory());
+    expect(whole).not.toContain(m.clientBackToPage({ name: 'Anna' }));
     app.expectNoUnhandledErrors();
   }, 120_000);
 
   it('prints a course with 2 runs in Dutch, saying what is missing rather than drawing empty charts', async () => {
     testLocale = 'nl';
-    const fixture = clientCourse({ runnerId: 'client-bo', name: 'Bo', runs: 2, restingChecks: 0 });
-    const app = await openReport(fixture, 'nl');
+    const app = await openReport({ name: 'Bo', runs: 2, restingChecks: 0 }, 'nl');
     const { page } = app;
     await page.getByRole('heading', { level: 1, name: m.reportTitle({ name: 'Bo' }) }).waitFor();
     // Runs, minutes, zone, mood and exertion have charts; resting checks, notes and intake have none to draw.

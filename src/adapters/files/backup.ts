@@ -15,7 +15,7 @@ import type {
 import { fromCompactSamples, toCompactSamples, type CompactSamples } from './compact-samples';
 import { defaultBackupLimits, type BackupLimits } from './file-limits';
 import { clientFileFormat } from './file-formats';
-import { jsonShapeIssue } from './json-nesting';
+import { parseJsonText, shortDetail, utf8Text, type JsonTextRefusals } from './json-text';
 import { backupSessionSchema } from './session-schema';
 import type { ImportRefusal } from './import-refusal';
 import type { Refusal, SessionWithSamples } from './session-with-samples';
@@ -92,13 +92,8 @@ export function parseBackupBytes(
   bytes: Uint8Array,
   limits: BackupLimits = defaultBackupLimits,
 ): BackupParseResult {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return refuse({ code: 'backup-not-text' });
-  }
-  return parseBackup(text, limits);
+  const text = utf8Text(bytes);
+  return text === undefined ? refuse(backupTextRefusals.notText) : parseBackup(text, limits);
 }
 
 /**
@@ -118,29 +113,19 @@ export function parseBackup(text: string, limits: BackupLimits = defaultBackupLi
   }
 }
 
+const backupTextRefusals: JsonTextRefusals = {
+  notText: { code: 'backup-not-text' },
+  tooLarge: (maxMegabytes) => ({ code: 'backup-too-large', maxMegabytes }),
+  empty: { code: 'backup-empty' },
+  tooDeep: { code: 'backup-too-deep' },
+  tooManyEntries: (maxEntries) => ({ code: 'backup-too-many-entries', maxEntries }),
+  notJson: { code: 'backup-not-json' },
+};
+
 function readBackup(text: string, limits: BackupLimits): BackupParseResult {
-  if (typeof text !== 'string') return refuse({ code: 'backup-not-text' });
-  if (text.length > limits.maxTextLength) {
-    return refuse({
-      code: 'backup-too-large',
-      maxMegabytes: Math.round(limits.maxTextLength / (1024 * 1024)),
-    });
-  }
-  if (text.trim() === '') return refuse({ code: 'backup-empty' });
-  const shapeIssue = jsonShapeIssue(text, {
-    maxDepth: limits.maxNestingDepth,
-    maxContainers: limits.maxObjectsAndLists,
-  });
-  if (shapeIssue === 'too-deep') return refuse({ code: 'backup-too-deep' });
-  if (shapeIssue === 'too-many-containers') {
-    return refuse({ code: 'backup-too-many-entries', maxEntries: limits.maxObjectsAndLists });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return refuse({ code: 'backup-not-json' });
-  }
+  const read = parseJsonText(text, limits, backupTextRefusals);
+  if (!read.ok) return read;
+  const json = read.json;
 
   if (isClientFile(json)) return refuse({ code: 'backup-is-client-file' });
   const envelope = v.safeParse(envelopeSchema, json);
@@ -298,14 +283,6 @@ function backupSummary(summary: SessionSummary): Listed<SessionSummary> {
     })),
     meanCoherence: summary.meanCoherence,
   };
-}
-
-/**
- * The schema's words, cut to 200 characters: the path holds the file's own keys, and a hostile file's key can be
- * as long as the file.
- */
-function shortDetail(detail: string): string {
-  return detail.length > 200 ? `${detail.slice(0, 200)}…` : detail;
 }
 
 function refuse(refusal: ImportRefusal): Refusal {

@@ -9,7 +9,7 @@ import { fromCompactSamples, type CompactSamples } from './compact-samples';
 import { clientFileFormat } from './file-formats';
 import { defaultBackupLimits, type BackupLimits } from './file-limits';
 import type { ImportRefusal } from './import-refusal';
-import { jsonShapeIssue } from './json-nesting';
+import { parseJsonText, shortDetail, utf8Text, type JsonTextRefusals } from './json-text';
 import { backupSessionSchema } from './session-schema';
 import type { Refusal, SessionWithSamples } from './session-with-samples';
 import { unknownKeyPath } from './unknown-keys';
@@ -92,13 +92,10 @@ export function parseClientFileBytes(
   expectations: ClientFileExpectations = {},
   limits: BackupLimits = defaultBackupLimits,
 ): ClientFileParseResult {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return refuse({ code: 'client-file-not-text' });
-  }
-  return parseClientFile(text, expectations, limits);
+  const text = utf8Text(bytes);
+  return text === undefined
+    ? refuse(clientFileTextRefusals.notText)
+    : parseClientFile(text, expectations, limits);
 }
 
 /**
@@ -122,33 +119,24 @@ export function parseClientFile(
   }
 }
 
+const clientFileTextRefusals: JsonTextRefusals = {
+  notText: { code: 'client-file-not-text' },
+  tooLarge: (maxMegabytes) => ({ code: 'client-file-too-large', maxMegabytes }),
+  // An empty file is the same nothing whatever it was meant to be.
+  empty: { code: 'backup-empty' },
+  tooDeep: { code: 'client-file-too-deep' },
+  tooManyEntries: (maxEntries) => ({ code: 'client-file-too-many-entries', maxEntries }),
+  notJson: { code: 'client-file-not-json' },
+};
+
 function readClientFile(
   text: string,
   expectations: ClientFileExpectations,
   limits: BackupLimits,
 ): ClientFileParseResult {
-  if (typeof text !== 'string') return refuse({ code: 'client-file-not-text' });
-  if (text.length > limits.maxTextLength) {
-    return refuse({
-      code: 'client-file-too-large',
-      maxMegabytes: Math.round(limits.maxTextLength / (1024 * 1024)),
-    });
-  }
-  if (text.trim() === '') return refuse({ code: 'backup-empty' });
-  const shapeIssue = jsonShapeIssue(text, {
-    maxDepth: limits.maxNestingDepth,
-    maxContainers: limits.maxObjectsAndLists,
-  });
-  if (shapeIssue === 'too-deep') return refuse({ code: 'client-file-too-deep' });
-  if (shapeIssue === 'too-many-containers') {
-    return refuse({ code: 'client-file-too-many-entries', maxEntries: limits.maxObjectsAndLists });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return refuse({ code: 'client-file-not-json' });
-  }
+  const read = parseJsonText(text, limits, clientFileTextRefusals);
+  if (!read.ok) return read;
+  const json = read.json;
 
   const envelope = v.safeParse(envelopeSchema, json);
   if (!envelope.success) return refuse({ code: 'client-file-not-client-file' });
@@ -200,15 +188,8 @@ function prefixed(prefix: string, path: string | undefined): string | undefined 
   return path === undefined ? undefined : `${prefix}.${path}`;
 }
 
-/**
- * The schema's words, cut to 200 characters: the path holds the file's own keys, and a hostile file's key can be
- * as long as the file.
- */
 function damaged(detail: string): Refusal {
-  return refuse({
-    code: 'client-file-damaged',
-    detail: detail.length > 200 ? `${detail.slice(0, 200)}…` : detail,
-  });
+  return refuse({ code: 'client-file-damaged', detail: shortDetail(detail) });
 }
 
 function refuse(refusal: ImportRefusal): Refusal {

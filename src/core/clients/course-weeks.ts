@@ -8,6 +8,7 @@ import type {
   TimeInZoneMs,
 } from '../session/session-model';
 import { inZonePercent } from '../zones/zone-time';
+import { addDays, courseWeekOn } from './calendar-days';
 import type { CalendarDate, ClientCourse } from './client-record';
 
 /**
@@ -113,20 +114,6 @@ export interface CourseWeeks {
   inZonePercent: number | undefined;
 }
 
-const dayMs = 86_400_000;
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` day: plain calendar arithmetic, no time zone or daylight saving. */
-export function dayNumber(date: CalendarDate): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(date);
-  if (!match) throw new RangeError(`not a calendar day: ${date}`);
-  return Math.round(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / dayMs);
-}
-
-/** The `YYYY-MM-DD` day `days` after this one. */
-export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return new Date((dayNumber(date) + days) * dayMs).toISOString().slice(0, 10);
-}
-
 /** A course's last day: the day before week `weeks + 1` would start. */
 export function courseEndDate(course: ClientCourse): CalendarDate {
   return addDays(course.startDate, course.weeks * 7 - 1);
@@ -166,14 +153,13 @@ export function courseWeeks(
   sessions: readonly SessionFacts[],
   options: CourseWeeksOptions,
 ): CourseWeeks {
-  const startDay = dayNumber(course.startDate);
-  const todayDay = dayNumber(options.today);
+  // The same week count as the clients list's course status (courseStatusOn): one function, one answer.
+  const todayWeek = courseWeekOn(course.startDate, options.today);
   const weeks: CourseWeekTally[] = Array.from({ length: course.weeks }, (_, index) => {
-    const firstDay = startDay + index * 7;
-    const time: CourseWeekTime =
-      todayDay > firstDay + 6 ? 'past' : todayDay >= firstDay ? 'current' : 'future';
+    const week = index + 1;
+    const time: CourseWeekTime = week < todayWeek ? 'past' : week === todayWeek ? 'current' : 'future';
     return {
-      week: index + 1,
+      week,
       startDate: addDays(course.startDate, index * 7),
       endDate: addDays(course.startDate, index * 7 + 6),
       time,
@@ -197,11 +183,10 @@ export function courseWeeks(
     if (session.kind !== 'run') continue;
     const planned = session.plan ? options.plannedRunOf?.(session.plan) : undefined;
     const completed = isCompleted(session, planned);
-    const offset = dayNumber(options.localDayOf(session.startedAtWallMs)) - startDay;
-    const index = Math.floor(offset / 7);
+    const index = courseWeekOn(course.startDate, options.localDayOf(session.startedAtWallMs)) - 1;
     const tally = weeks[index];
-    if (offset < 0 || !tally) {
-      if (completed && offset < 0) runsBeforeStart++;
+    if (index < 0 || !tally) {
+      if (completed && index < 0) runsBeforeStart++;
       else if (completed) runsAfterEnd++;
       continue;
     }
@@ -233,7 +218,7 @@ export function courseWeeks(
     startDate: course.startDate,
     endDate: courseEndDate(course),
     weeks,
-    started: todayDay >= startDay,
+    started: todayWeek >= 1,
     plannedRuns: course.weeks * course.runsPerWeek,
     runsDone: weeks.reduce((sum, tally) => sum + tally.runsDone, 0),
     extraRuns: weeks.reduce((sum, tally) => sum + tally.extraRuns, 0),

@@ -1,9 +1,9 @@
 import type { ExertionScore, MoodReport } from '../session/session-model';
+import { dayNumber } from './calendar-days';
 import type { CalendarDate, ClientNote, ClientRecord, IntakeAdvice } from './client-record';
 import {
   courseEndDate,
   courseWeeks,
-  dayNumber,
   type CourseWeekTally,
   type CourseWeekTime,
   type CourseWeeksOptions,

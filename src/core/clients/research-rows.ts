@@ -2,6 +2,7 @@ import { timeDomain } from '../hrv/index';
 import { correctSessionBeats, sessionBeats } from '../session/session-beats';
 import type { SessionKind, SessionMeta, SessionSample } from '../session/session-model';
 import { summarizeSession } from '../session/session-summary';
+import { courseWeekOn, daysBetween } from './calendar-days';
 import type { CalendarDate, ClientCourse } from './client-record';
 
 /**
@@ -50,16 +51,6 @@ export function participantCodes(runnerIds: readonly string[]): Map<string, stri
   return new Map(ids.map((id, index) => [id, `P${String(index + 1).padStart(digits, '0')}`]));
 }
 
-/** Whole days from `from` to `to`, both calendar days `YYYY-MM-DD` (negative when `to` is earlier). */
-export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000);
-}
-
-function utcMidnight(day: CalendarDate): number {
-  const [year = 0, month = 1, date = 1] = day.split('-').map(Number);
-  return Date.UTC(year, month - 1, date);
-}
-
 /**
  * The row of one session of a participant:
  * - durations and heart rate from the session's summary (computed from the samples when it has none);
@@ -78,7 +69,7 @@ export function researchRow(
   const dayOffset = daysBetween(course.startDate, session.startDate);
   const row: ResearchRow = {
     participant,
-    courseWeek: Math.floor(dayOffset / 7) + 1,
+    courseWeek: courseWeekOn(course.startDate, session.startDate),
     supervised: meta.group !== undefined,
     dayOffset,
     kind: meta.kind,

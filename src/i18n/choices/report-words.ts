@@ -1,6 +1,7 @@
 import { m } from '../../paraglide/messages.js';
-import type { CalendarDate, IntakeAdvice } from '../../core/clients/client-record';
+import type { IntakeAdvice } from '../../core/clients/client-record';
 import type { ReportSectionId, ReportSentence } from '../../core/clients/evaluation-report';
+import { calendarDateWords } from './date-words';
 import { exertionWordsMessages } from './mood-words';
 
 // The evaluation's headings and sentences in the chosen language: the report gives keys and values, this gives words.
@@ -21,13 +22,6 @@ const adviceWords: Readonly<Record<IntakeAdvice, () => string>> = {
   'see-doctor-first': m.reportAdvice_seeDoctorFirst,
   'sports-medical-check': m.reportAdvice_sportsMedicalCheck,
 };
-
-/** A calendar day in words ("16 March 2026"), the same on every machine whatever its time zone. */
-export function calendarDateWords(date: CalendarDate, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    Date.parse(`${date}T00:00:00Z`),
-  );
-}
 
 function decimal(value: number, locale: string, digits: number): string {
   return new Intl.NumberFormat(locale, {

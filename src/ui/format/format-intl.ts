@@ -12,19 +12,6 @@ export function formatDateTime(wallMs: number, locale: string): string {
   return format.format(wallMs);
 }
 
-const calendarDateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** A calendar day (`YYYY-MM-DD`) in words, "7 September 2026": the day itself, whatever the device's time zone. */
-export function formatCalendarDate(date: string, locale: string): string {
-  let format = calendarDateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-    calendarDateFormats.set(locale, format);
-  }
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  return format.format(Date.UTC(year, month - 1, day));
-}
-
 export function formatNumber(value: number, locale: string, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
 }

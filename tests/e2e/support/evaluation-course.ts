@@ -142,39 +142,6 @@ export function clientCourse(options: {
   };
 }
 
-/**
- * Writes the client record into the app's own database (the `clients` store the app has opened at its current
- * version). Until the clients screens are merged there is no screen to take a client in, so the test writes the
- * record directly; the runs still come in through the app's import.
- */
-export async function storeClientRecord(page: Page, record: ClientRecord): Promise<void> {
-  await page.evaluate(async (toStore) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('calm-run');
-      request.onsuccess = () => {
-        resolve(request.result);
-      };
-      request.onerror = () => {
-        reject(request.error ?? new Error('indexedDB.open failed'));
-      };
-    });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        const transaction = db.transaction('clients', 'readwrite');
-        transaction.objectStore('clients').put(toStore);
-        transaction.oncomplete = () => {
-          resolve();
-        };
-        transaction.onerror = () => {
-          reject(transaction.error ?? new Error('the client record was not stored'));
-        };
-      });
-    } finally {
-      db.close();
-    }
-  }, record);
-}
-
 /** The page printed to PDF by Chromium (`Page.printToPDF`, the page's own @page size), and its text page by page. */
 export async function printedPages(
   page: Page,

@@ -5,7 +5,7 @@ import {
   EvaluationReportState,
   type EvaluationReportSources,
 } from '../../../src/app/evaluation-report.svelte';
-import { localDayOf } from '../../../src/app/local-day';
+import { calendarDateOf as localDayOf } from '../../../src/core/clients/calendar-days';
 
 const record: ClientRecord = {
   runnerId: 'anna',

@@ -2,15 +2,10 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { researchCsv } from '../../../src/adapters/files/research-csv';
 import { SessionStore } from '../../../src/adapters/storage/session-store';
-import {
-  collectResearchRows,
-  localCalendarDate,
-  researchClients,
-  type ResearchClient,
-} from '../../../src/app/research-export';
+import { collectResearchRows, researchClients, type ResearchClient } from '../../../src/app/research-export';
 import { toImportItem } from '../../../src/app/session-files';
 import type { ClientRecord } from '../../../src/core/clients/client-record';
-import { daysBetween } from '../../../src/core/clients/research-rows';
+import { calendarDateOf as localCalendarDate, daysBetween } from '../../../src/core/clients/calendar-days';
 import { clientId, clientName, clientRecord, clientRun } from '../../e2e/support/client-files';
 import { syntheticRun } from '../../e2e/support/synthetic-sessions';
 import { freshDbName } from '../adapters/storage/storage-fixtures';

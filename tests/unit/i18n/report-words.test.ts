@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale, type Locale } from '../../../src/paraglide/runtime.js';
 import type { ReportSentence } from '../../../src/core/clients/evaluation-report';
-import { calendarDateWords, reportSentenceText } from '../../../src/i18n/choices/report-words';
+import { calendarDateWords } from '../../../src/i18n/choices/date-words';
+import { reportSentenceText } from '../../../src/i18n/choices/report-words';
 
 let locale: Locale = 'en';
 overwriteGetLocale(() => locale);

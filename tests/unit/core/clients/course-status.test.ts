@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDateOf, courseStatusOn, daysBetween } from '../../../../src/core/clients/course-status';
+import { calendarDateOf, daysBetween } from '../../../../src/core/clients/calendar-days';
+import { courseStatusOn } from '../../../../src/core/clients/course-status';
 
 describe('course status', () => {
   const course = { weeks: 12, startDate: '2026-09-07' } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ClientCourse } from '../../../../src/core/clients/client-record';
+import { addDays } from '../../../../src/core/clients/calendar-days';
 import {
-  addDays,
   courseWeeks,
   sessionFactsOf,
   type CourseWeeksOptions,

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ClientRecord } from '../../../../src/core/clients/client-record';
-import { addDays, type SessionFacts } from '../../../../src/core/clients/course-weeks';
+import { addDays } from '../../../../src/core/clients/calendar-days';
+import type { SessionFacts } from '../../../../src/core/clients/course-weeks';
 import {
   evaluationReport,
   reportSectionIds,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { timeDomain } from '../../../../src/core/hrv/index';
-import { daysBetween, participantCodes, researchRow } from '../../../../src/core/clients/research-rows';
+import { daysBetween } from '../../../../src/core/clients/calendar-days';
+import { participantCodes, researchRow } from '../../../../src/core/clients/research-rows';
 import { correctSessionBeats, sessionBeats } from '../../../../src/core/session/session-beats';
 import { summarizeSession } from '../../../../src/core/session/session-summary';
 import { clientRecord, clientRun } from '../../../e2e/support/client-files';
