@@ -2,7 +2,12 @@ import type { SessionStorage } from '../adapters/storage/session-storage';
 import type { ShareOutcome } from '../adapters/files/share-or-download';
 import { calendarDateOf } from '../core/clients/calendar-days';
 import type { ClientCourse, ClientRecord } from '../core/clients/client-record';
-import { participantCodes, researchRow, type ResearchRow } from '../core/clients/research-rows';
+import {
+  participantCodes,
+  researchRow,
+  researchRowNeedsSamples,
+  type ResearchRow,
+} from '../core/clients/research-rows';
 import { loadSessionWithSamples } from './session-files';
 
 /** A client the research export can take: one with a course. */
@@ -39,8 +44,9 @@ export interface ResearchExportResult {
 }
 
 /**
- * One row for every finished session of the chosen clients, by participant code and then in time order. Each
- * session's samples are read, used for its row and let go, so a large group never sits in memory at once.
+ * One row for every finished session of the chosen clients, by participant code and then in time order. A session
+ * whose samples must be read (see researchRowNeedsSamples) is used for its row and let go, so a large group never
+ * sits in memory at once.
  */
 export async function collectResearchRows(
   sessions: SessionStorage,
@@ -56,7 +62,12 @@ export async function collectResearchRows(
     const entries = await sessions.listHistory({ runnerId: client.runnerId });
     for (const entry of [...entries].reverse()) {
       if (entry.status !== 'finished') continue;
-      const session = await loadSessionWithSamples(sessions, entry.id);
+      // The summary carries the figures; only a session stored before it carried the time domain is read whole.
+      const meta = await sessions.getSession(entry.id);
+      if (!meta) continue;
+      const session = researchRowNeedsSamples(meta)
+        ? await loadSessionWithSamples(sessions, entry.id)
+        : { meta };
       if (!session) continue;
       rows.push(
         researchRow(code, client.course, {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { intakeQuestionIds } from '../../core/clients/intake';
 import type {
   ClientRecord,
   IntakeAdvice,
@@ -13,17 +14,6 @@ export const CLIENT_TEXT_LIMITS = {
   notes: 1000,
   intakeDetailChars: 2000,
 } as const;
-
-const intakeQuestionIds = [
-  'heart-or-lung-disease',
-  'chest-pain',
-  'fainting-or-dizziness',
-  'bone-or-joint-problem',
-  'heart-rate-medication',
-  'pregnancy',
-  'supervised-exercise-advice',
-  'anything-else',
-] as const satisfies readonly IntakeQuestionId[];
 
 const answers = ['yes', 'no'] as const satisfies readonly IntakeAnswer[];
 const advices = [

@@ -12,7 +12,7 @@ import type {
  * lung disease, chest pain, fainting, joints, medication, pregnancy, a doctor's advice), never its wording, which
  * is copyrighted: the questions themselves are our own words, in the messages (`intakeQuestions_*`).
  */
-export const intakeQuestionIds: readonly IntakeQuestionId[] = [
+export const intakeQuestionIds = [
   'heart-or-lung-disease',
   'chest-pain',
   'fainting-or-dizziness',
@@ -21,7 +21,12 @@ export const intakeQuestionIds: readonly IntakeQuestionId[] = [
   'pregnancy',
   'supervised-exercise-advice',
   'anything-else',
-];
+] as const satisfies readonly IntakeQuestionId[];
+
+// If the model gains a question, this fails to compile until the list asks it too.
+const _everyQuestionAsked: [Exclude<IntakeQuestionId, (typeof intakeQuestionIds)[number]>] extends [never]
+  ? true
+  : false = true;
 
 /**
  * Above this age (in whole years) a sports-medical check is advised before starting to run, the usual Dutch advice

@@ -1,6 +1,6 @@
 import { timeDomain } from '../hrv/index';
 import { correctSessionBeats, sessionBeats } from '../session/session-beats';
-import type { SessionKind, SessionMeta, SessionSample } from '../session/session-model';
+import type { SessionKind, SessionMeta, SessionSample, SessionSummary } from '../session/session-model';
 import { summarizeSession } from '../session/session-summary';
 import { courseWeekOn, daysBetween } from './calendar-days';
 import type { CalendarDate, ClientCourse } from './client-record';
@@ -52,19 +52,32 @@ export function participantCodes(runnerIds: readonly string[]): Map<string, stri
 }
 
 /**
+ * Whether a session's row needs its samples: only a session stored before summaries carried the time domain (or
+ * with no summary at all). A refused resting check has none on purpose and is shown without HRV.
+ */
+export function researchRowNeedsSamples(meta: SessionMeta): boolean {
+  const summary = meta.summary;
+  return (
+    summary === undefined || (summary.timeDomain === undefined && summary.restingCheck?.refusal === undefined)
+  );
+}
+
+/**
  * The row of one session of a participant:
  * - durations and heart rate from the session's summary (computed from the samples when it has none);
  * - zone shares from its time below/in/above the zone, over the time counted in one of the three;
- * - RMSSD, ln RMSSD (natural log of ms), SDNN and pNN50 from the HRV core's time domain of the whole session's
- *   RR after artifact correction (the series the summary's RMSSD comes from), at least 3 beats;
+ * - RMSSD, ln RMSSD (natural log of ms), SDNN and pNN50 from the summary's time domain of the whole session's RR
+ *   after artifact correction; for an older session without it, the same computed from its samples (pass them when
+ *   {@link researchRowNeedsSamples}), at least 3 beats;
  * - artifact share as the summary gives it.
  */
 export function researchRow(
   participant: string,
   course: ClientCourse,
-  session: { meta: SessionMeta; samples: readonly SessionSample[]; startDate: CalendarDate },
+  session: { meta: SessionMeta; samples?: readonly SessionSample[]; startDate: CalendarDate },
 ): ResearchRow {
-  const { meta, samples } = session;
+  const { meta } = session;
+  const samples = session.samples ?? [];
   const summary = meta.summary ?? summarizeSession(meta, samples);
   const dayOffset = daysBetween(course.startDate, session.startDate);
   const row: ResearchRow = {
@@ -87,8 +100,7 @@ export function researchRow(
     row.inZonePct = (100 * zone.inZone) / zoneMs;
     row.aboveZonePct = (100 * zone.above) / zoneMs;
   }
-  const beats = sessionBeats(samples);
-  const hrv = beats.rrMs.length > 0 ? timeDomain(correctSessionBeats(beats).rrMs) : undefined;
+  const hrv = researchHrv(meta, summary, samples);
   if (hrv) {
     row.rmssdMs = hrv.rmssdMs;
     if (hrv.rmssdMs > 0) row.lnRmssd = Math.log(hrv.rmssdMs);
@@ -106,4 +118,17 @@ export function researchRow(
   }
   if (meta.exertion !== undefined) row.exertion = meta.exertion;
   return row;
+}
+
+function researchHrv(
+  meta: SessionMeta,
+  summary: SessionSummary,
+  samples: readonly SessionSample[],
+): { rmssdMs: number; sdnnMs: number; pnn50Pct: number } | undefined {
+  if (summary.timeDomain !== undefined && summary.rmssdMs !== undefined) {
+    return { rmssdMs: summary.rmssdMs, ...summary.timeDomain };
+  }
+  if (!researchRowNeedsSamples({ ...meta, summary })) return undefined;
+  const beats = sessionBeats(samples);
+  return beats.rrMs.length > 0 ? timeDomain(correctSessionBeats(beats).rrMs) : undefined;
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { timeDomain } from '../../../../src/core/hrv/index';
 import { daysBetween } from '../../../../src/core/clients/calendar-days';
-import { participantCodes, researchRow } from '../../../../src/core/clients/research-rows';
+import {
+  participantCodes,
+  researchRow,
+  researchRowNeedsSamples,
+} from '../../../../src/core/clients/research-rows';
 import { correctSessionBeats, sessionBeats } from '../../../../src/core/session/session-beats';
 import { summarizeSession } from '../../../../src/core/session/session-summary';
 import { clientRecord, clientRun } from '../../../e2e/support/client-files';
@@ -72,6 +76,44 @@ describe('a research row', () => {
     expect((row.belowZonePct ?? 0) + (row.inZonePct ?? 0) + (row.aboveZonePct ?? 0)).toBeCloseTo(100, 9);
     expect(row.rmssdMs).toBe(summary.rmssdMs);
     expect(JSON.stringify(row)).not.toMatch(/Anna|Private words|client-anna/u);
+  });
+
+  it('takes the figures from the stored summary, reading samples only for a session stored without its time domain', () => {
+    const run = clientRun(4);
+    const summary = summarizeSession(run.meta, run.samples);
+    const stored = { ...run.meta, summary };
+    expect(researchRowNeedsSamples(stored)).toBe(false);
+    const fromSamples = researchRow('P03', course, { ...run, startDate: '2026-09-15' });
+    expect(researchRow('P03', course, { meta: stored, startDate: '2026-09-15' })).toEqual(fromSamples);
+
+    const { timeDomain: _timeDomain, ...olderSummary } = summary;
+    const older = { ...run.meta, summary: olderSummary };
+    expect(researchRowNeedsSamples(older)).toBe(true);
+    expect(
+      researchRow('P03', course, { meta: older, samples: run.samples, startDate: '2026-09-15' }),
+    ).toEqual(fromSamples);
+    expect(researchRowNeedsSamples({ ...run.meta, summary: undefined })).toBe(true);
+  });
+
+  it('gives a refused resting check no HRV, as its summary has none', () => {
+    const run = clientRun(4);
+    const {
+      timeDomain: _timeDomain,
+      rmssdMs: _rmssdMs,
+      ...summary
+    } = summarizeSession(run.meta, run.samples);
+    const refused = {
+      ...run.meta,
+      kind: 'resting' as const,
+      summary: {
+        ...summary,
+        restingCheck: { pacedBreathing: false, refusal: 'too-many-artifacts' as const },
+      },
+    };
+    expect(researchRowNeedsSamples(refused)).toBe(false);
+    const row = researchRow('P01', course, { meta: refused, startDate: '2026-09-15' });
+    expect(row).not.toHaveProperty('rmssdMs');
+    expect(row).not.toHaveProperty('sdnnMs');
   });
 
   it('marks a run of a supervised group, and a session before the course as week 0', () => {
