@@ -1,9 +1,17 @@
-import { decodeShareFrame } from '../../core/share/share-frames';
+import { decodeShareFrame, type ShareFrame } from '../../core/share/share-frames';
 import { browserClock, type Clock } from '../heart-rate-source';
 import type { ShareCipher } from './share-cipher';
 import type { ShareLink } from './share-link';
 import { SharedStrapSource } from './shared-strap-source';
 import { parseShareSubject, shareGroupSubject } from './share-subjects';
+
+/**
+ * Opened frames are handed to their runners together, at most this long after they came: each hand-over changes
+ * the screen once, so with 50 runners sharing (50 packets a second, each its own task) the therapist's page draws
+ * about 10 frames a second instead of 50. Well inside "live": a tile shows a packet at most this much later, and
+ * every packet keeps the time it came (zone tracker, recorder and "last heard" count from that).
+ */
+export const DELIVERY_INTERVAL_MS = 100;
 
 export interface ShareGroupCounts {
   /** Messages that did not authenticate under the group's key: dropped; the screen says "cannot read". */
@@ -21,6 +29,8 @@ export interface ShareGroupReceiverOptions {
   /** Whenever a message is dropped. */
   onCounts?: (counts: ShareGroupCounts) => void;
   clock?: Clock;
+  /** How long opened frames are held to be handed on together; 0 hands each on at once. */
+  deliveryIntervalMs?: number;
 }
 
 /**
@@ -35,6 +45,9 @@ export class ShareGroupReceiver {
   readonly #sources = new Map<string, SharedStrapSource>();
   readonly #counts: ShareGroupCounts = { undecryptable: 0, refused: 0 };
   #unsubscribe: (() => void) | undefined;
+  /** Frames opened since the last delivery, handed on together (see DELIVERY_INTERVAL_MS). */
+  readonly #held: { runnerShareId: string; frame: ShareFrame; receivedAtMs: number }[] = [];
+  #cancelDelivery: (() => void) | undefined;
 
   constructor(options: ShareGroupReceiverOptions) {
     this.#options = options;
@@ -43,6 +56,11 @@ export class ShareGroupReceiver {
 
   get counts(): Readonly<ShareGroupCounts> {
     return this.#counts;
+  }
+
+  /** Frames opened and waiting for the next hand-over. */
+  get heldCount(): number {
+    return this.#held.length;
   }
 
   get sources(): SharedStrapSource[] {
@@ -61,6 +79,9 @@ export class ShareGroupReceiver {
   stop(): void {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
+    this.#cancelDelivery?.();
+    this.#cancelDelivery = undefined;
+    this.#held.length = 0;
     for (const source of this.#sources.values()) source.disconnect();
   }
 
@@ -86,21 +107,42 @@ export class ShareGroupReceiver {
       this.#drop('refused');
       return;
     }
-    let source = this.#sources.get(address.runnerShareId);
+    const receivedAtMs = this.#clock.monotonicMs();
+    const intervalMs = options.deliveryIntervalMs ?? DELIVERY_INTERVAL_MS;
+    if (intervalMs <= 0) {
+      this.#deliver(address.runnerShareId, frame, receivedAtMs);
+      return;
+    }
+    this.#held.push({ runnerShareId: address.runnerShareId, frame, receivedAtMs });
+    this.#cancelDelivery ??= this.#clock.setTimeout(() => {
+      this.#deliverHeld();
+    }, intervalMs);
+  }
+
+  /** Every frame held since the last delivery, in the order they came, each with the time it came. */
+  #deliverHeld(): void {
+    this.#cancelDelivery = undefined;
+    for (const { runnerShareId, frame, receivedAtMs } of this.#held.splice(0)) {
+      this.#deliver(runnerShareId, frame, receivedAtMs);
+    }
+  }
+
+  #deliver(runnerShareId: string, frame: ShareFrame, receivedAtMs: number): void {
+    let source = this.#sources.get(runnerShareId);
     if (frame.kind === 'packet') {
-      source?.receivePacket(frame);
+      source?.receivePacket(frame, receivedAtMs);
       return;
     }
     if (!source) {
       // A last "stopped sharing" from a runner never seen here announces no one.
       if (!frame.sharing) return;
-      source = new SharedStrapSource(address.runnerShareId, this.#clock);
-      this.#sources.set(address.runnerShareId, source);
-      source.receivePresence(frame);
-      options.onRunner(source);
+      source = new SharedStrapSource(runnerShareId, this.#clock);
+      this.#sources.set(runnerShareId, source);
+      source.receivePresence(frame, receivedAtMs);
+      this.#options.onRunner(source);
       return;
     }
-    source.receivePresence(frame);
+    source.receivePresence(frame, receivedAtMs);
   }
 
   #drop(kind: keyof ShareGroupCounts): void {

@@ -97,10 +97,10 @@ export class SharedStrapSource implements HeartRateSource {
     return this.#hub.subscribe(listener);
   }
 
-  /** From the group receiver: one authenticated presence frame of this runner. */
-  receivePresence(frame: PresenceFrame): void {
+  /** From the group receiver: one authenticated presence frame of this runner, received at monotonic `receivedAtMs`. */
+  receivePresence(frame: PresenceFrame, receivedAtMs = this.#clock.monotonicMs()): void {
     this.#presence = frame;
-    this.#heard.lastPresenceAtMs = this.#clock.monotonicMs();
+    this.#heard.lastPresenceAtMs = receivedAtMs;
     this.#heard.stopped = !frame.sharing;
     if (!this.#following) return;
     this.#applyInfo(frame);
@@ -114,14 +114,21 @@ export class SharedStrapSource implements HeartRateSource {
     });
   }
 
-  /** From the group receiver: one authenticated packet frame of this runner. */
-  receivePacket(frame: PacketFrame): void {
-    this.#heard.lastPacketAtMs = this.#clock.monotonicMs();
+  /**
+   * From the group receiver: one authenticated packet frame of this runner, which reached this device at monotonic
+   * `receivedAtMs` (now, unless the receiver held it back for its next batch).
+   */
+  receivePacket(frame: PacketFrame, receivedAtMs = this.#clock.monotonicMs()): void {
+    this.#heard.lastPacketAtMs = receivedAtMs;
     if (!this.#following) return;
     // A packet means the runner's strap is live, whatever the last presence said a moment ago.
     if (this.#hub.state.kind !== 'live') this.#setState({ kind: 'live' });
     const bytes = frame.measurementBytes;
-    this.#hub.notify(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), frame.receivedAtWallMs);
+    this.#hub.notify(
+      new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      frame.receivedAtWallMs,
+      receivedAtMs,
+    );
   }
 
   #updateState(): void {
