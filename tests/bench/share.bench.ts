@@ -340,6 +340,14 @@ describe.skipIf(chromium === undefined || natsMissing)('live share: 50 runners t
         }
 
         const wallS = (after.Timestamp ?? Number.NaN) - (before.Timestamp ?? Number.NaN);
+        // Where the main thread's time goes, besides the total: scripts, and layouts (how many, how long).
+        const perSecond = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) / wallS;
+        console.log(
+          `share: of the main thread, script ${(1000 * perSecond('ScriptDuration')).toFixed(1)} ms/s, layout ` +
+            `${(1000 * perSecond('LayoutDuration')).toFixed(1)} ms/s in ${perSecond('LayoutCount').toFixed(1)} ` +
+            `layouts/s, style ${(1000 * perSecond('RecalcStyleDuration')).toFixed(1)} ms/s; the rest is paint, ` +
+            'commit and task overhead',
+        );
         const busyPct =
           (100 * ((after.TaskDuration ?? Number.NaN) - (before.TaskDuration ?? Number.NaN))) / wallS;
         const sorted = latenciesMs.sort((a, b) => a - b);
