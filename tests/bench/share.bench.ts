@@ -27,6 +27,7 @@ import {
   type NatsTestServer,
 } from '../support/nats-server';
 import { topFunctions } from './support/cpu-profile';
+import { mainThreadSelfTimeByName } from './support/trace-attribution';
 import { recordFigure } from './support/figures';
 import { renderFloorPct, snapshotWithoutScripts } from './support/render-floor';
 
@@ -52,6 +53,7 @@ import { renderFloorPct, snapshotWithoutScripts } from './support/render-floor';
  *
  * SHARE_BENCH_PROFILE=1 builds unminified and prints the window's top functions by self time (CDP Profiler); its
  * figures are not comparable.
+ * SHARE_BENCH_TRACE=1 traces 10 s before the window and prints where the main thread's time went by trace event.
  */
 const chromium = installedChromium();
 const natsMissing = natsServerPath() === undefined;
@@ -72,6 +74,7 @@ const drainMs = 3000;
 const viewport = { width: 1024, height: 900 };
 const therapistName = 'Bench practice';
 const profiling = process.env.SHARE_BENCH_PROFILE === '1';
+const tracing = process.env.SHARE_BENCH_TRACE === '1';
 
 interface BenchRunner {
   name: string;
@@ -293,6 +296,16 @@ describe.skipIf(chromium === undefined || natsMissing)('live share: 50 runners t
           await session.send('Profiler.enable');
           await session.send('Profiler.setSamplingInterval', { interval: 200 });
           await session.send('Profiler.start');
+        }
+        if (tracing) {
+          await browser.startTracing(page, {
+            categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
+          });
+          await page.waitForTimeout(10_000);
+          const trace = (await browser.stopTracing()).toString('utf8');
+          console.log(
+            `share trace, main thread self time by event (10 s):\n${mainThreadSelfTimeByName(trace)}`,
+          );
         }
         const before = await metrics(session);
         await page.waitForTimeout(windowMs);

@@ -81,3 +81,40 @@ export function benchCostInTrace(
     calls,
   };
 }
+
+/**
+ * Where the main thread's CPU time went in a trace, by event name (self time: an event's CPU time less that of the
+ * events inside it), ms per second of the traced span, largest first. The main thread is the one that ran
+ * `FunctionCall` events the most.
+ */
+export function mainThreadSelfTimeByName(traceJson: string, limit = 20): string {
+  const parsed = JSON.parse(traceJson) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const callsByThread = new Map<string, number>();
+  for (const event of events) {
+    if (event.name !== 'FunctionCall') continue;
+    const key = `${String(event.pid)}:${String(event.tid)}`;
+    callsByThread.set(key, (callsByThread.get(key) ?? 0) + 1);
+  }
+  const mainKey = [...callsByThread.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const thread = events
+    .filter((event) => `${String(event.pid)}:${String(event.tid)}` === mainKey && event.ph === 'X')
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const selfUs = new Map<string, number>();
+  const stack: TraceEvent[] = [];
+  const endOf = (event: TraceEvent) => event.ts + (event.dur ?? 0);
+  for (const event of thread) {
+    while (stack.length > 0 && event.ts >= endOf(stack[stack.length - 1] as TraceEvent)) stack.pop();
+    const parent = stack[stack.length - 1];
+    const cpuUs = event.tdur ?? 0;
+    selfUs.set(event.name, (selfUs.get(event.name) ?? 0) + cpuUs);
+    if (parent) selfUs.set(parent.name, (selfUs.get(parent.name) ?? 0) - cpuUs);
+    stack.push(event);
+  }
+  const spanS = thread.length === 0 ? 1 : (Math.max(...thread.map(endOf)) - (thread[0]?.ts ?? 0)) / 1e6;
+  return [...selfUs.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([name, us]) => `  ${(us / 1000 / spanS).toFixed(2).padStart(7)} ms/s  ${name}`)
+    .join('\n');
+}
