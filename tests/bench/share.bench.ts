@@ -53,7 +53,7 @@ import { renderFloorPct, snapshotWithoutScripts } from './support/render-floor';
  *
  * SHARE_BENCH_PROFILE=1 builds unminified and prints the window's top functions by self time (CDP Profiler); its
  * figures are not comparable.
- * SHARE_BENCH_TRACE=1 traces 10 s before the window and prints where the main thread's time went by trace event.
+ * SHARE_BENCH_TRACE=1 traces 10 s after the warm-up, before the window, and prints where the main thread's time went by trace event.
  */
 const chromium = installedChromium();
 const natsMissing = natsServerPath() === undefined;
@@ -290,13 +290,6 @@ describe.skipIf(chromium === undefined || natsMissing)('live share: 50 runners t
         await watchTiles(page);
         await page.waitForTimeout(warmupMs);
 
-        await takeShown(page);
-        const windowStartMs = Date.now();
-        if (profiling) {
-          await session.send('Profiler.enable');
-          await session.send('Profiler.setSamplingInterval', { interval: 200 });
-          await session.send('Profiler.start');
-        }
         if (tracing) {
           await browser.startTracing(page, {
             categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
@@ -306,6 +299,13 @@ describe.skipIf(chromium === undefined || natsMissing)('live share: 50 runners t
           console.log(
             `share trace, main thread self time by event (10 s):\n${mainThreadSelfTimeByName(trace)}`,
           );
+        }
+        await takeShown(page);
+        const windowStartMs = Date.now();
+        if (profiling) {
+          await session.send('Profiler.enable');
+          await session.send('Profiler.setSamplingInterval', { interval: 200 });
+          await session.send('Profiler.start');
         }
         const before = await metrics(session);
         await page.waitForTimeout(windowMs);

@@ -1,66 +1,72 @@
-import { decodeShareFrame, type ShareFrame } from '../../core/share/share-frames';
+import type { ShareFrame } from '../../core/share/share-frames';
 import { browserClock, type Clock } from '../heart-rate-source';
 import type { ShareCipher } from './share-cipher';
+import type { OpenedShareFrame, ShareGroupCounts, ShareGroupFeed } from './share-group-feed';
+import { ShareGroupOpener } from './share-group-opener';
 import type { ShareLink } from './share-link';
 import { SharedStrapSource } from './shared-strap-source';
-import { parseShareSubject, shareGroupSubject } from './share-subjects';
 
-/**
- * Opened frames are handed to their runners together, at most this long after they came: each hand-over changes
- * the screen once, so with 50 runners sharing (50 packets a second, each its own task) the therapist's page draws
- * about 10 frames a second instead of 50. Well inside "live": a tile shows a packet at most this much later, and
- * every packet keeps the time it came (zone tracker, recorder and "last heard" count from that).
- */
-export const DELIVERY_INTERVAL_MS = 100;
+export type { ShareGroupCounts } from './share-group-feed';
+export { DELIVERY_INTERVAL_MS } from './share-group-opener';
 
-export interface ShareGroupCounts {
-  /** Messages that did not authenticate under the group's key: dropped; the screen says "cannot read". */
-  undecryptable: number;
-  /** Messages that authenticated but are no frame of ours, or sit on the wrong subject: dropped. */
-  refused: number;
-}
+/** Where the opened frames come from: a feed (a worker's), or a link and key to open them here. */
+export type ShareGroupSource =
+  | { feed: ShareGroupFeed }
+  | {
+      link: ShareLink;
+      cipher: ShareCipher;
+      groupId: string;
+      /** How long opened frames are held to be handed on together; 0 hands each on at once. */
+      deliveryIntervalMs?: number;
+    };
 
-export interface ShareGroupReceiverOptions {
-  link: ShareLink;
-  cipher: ShareCipher;
-  groupId: string;
+export type ShareGroupReceiverOptions = ShareGroupSource & {
   /** A runner's first presence: a new shared strap to follow. */
   onRunner: (source: SharedStrapSource) => void;
   /** Whenever a message is dropped. */
   onCounts?: (counts: ShareGroupCounts) => void;
   clock?: Clock;
-  /** How long opened frames are held to be handed on together; 0 hands each on at once. */
-  deliveryIntervalMs?: number;
-}
+};
 
 /**
- * The therapist's side of one share group: one subscription to every runner's subjects, each message opened with
- * the group key and handed to that runner's SharedStrapSource. A runner appears with their first presence (which
- * carries their name and zone); a packet from a runner not yet announced waits for nothing: it is live data, and
- * the next presence comes within seconds.
+ * The therapist's side of one share group: every runner's opened frames handed to that runner's SharedStrapSource.
+ * A runner appears with their first presence (which carries their name and zone); a packet from a runner not yet
+ * announced waits for nothing: it is live data, and the next presence comes within seconds.
  */
 export class ShareGroupReceiver {
   readonly #options: ShareGroupReceiverOptions;
   readonly #clock: Clock;
+  readonly #feed: ShareGroupFeed;
+  /** Set when the frames are opened here rather than in a worker. */
+  readonly #opener: ShareGroupOpener | undefined;
   readonly #sources = new Map<string, SharedStrapSource>();
-  readonly #counts: ShareGroupCounts = { undecryptable: 0, refused: 0 };
-  #unsubscribe: (() => void) | undefined;
-  /** Frames opened since the last delivery, handed on together (see DELIVERY_INTERVAL_MS). */
-  readonly #held: { runnerShareId: string; frame: ShareFrame; receivedAtMs: number }[] = [];
-  #cancelDelivery: (() => void) | undefined;
+  #counts: ShareGroupCounts = { undecryptable: 0, refused: 0 };
+  #started = false;
 
   constructor(options: ShareGroupReceiverOptions) {
     this.#options = options;
     this.#clock = options.clock ?? browserClock;
+    if ('feed' in options) {
+      this.#feed = options.feed;
+    } else {
+      this.#opener = new ShareGroupOpener({
+        link: options.link,
+        cipher: options.cipher,
+        groupId: options.groupId,
+        clock: this.#clock,
+        ...(options.deliveryIntervalMs !== undefined && { deliveryIntervalMs: options.deliveryIntervalMs }),
+      });
+      this.#feed = this.#opener;
+    }
   }
 
   get counts(): Readonly<ShareGroupCounts> {
     return this.#counts;
   }
 
-  /** Frames opened and waiting for the next hand-over. */
+  /** Frames opened here and waiting for the next hand-over. */
   get heldCount(): number {
-    return this.#held.length;
+    return this.#opener?.heldCount ?? 0;
   }
 
   get sources(): SharedStrapSource[] {
@@ -68,66 +74,33 @@ export class ShareGroupReceiver {
   }
 
   start(): void {
-    this.#unsubscribe ??= this.#options.link.subscribe(
-      shareGroupSubject(this.#options.groupId),
-      (subject, payload) => {
-        void this.#receive(subject, payload);
+    if (this.#started) return;
+    this.#started = true;
+    this.#feed.start(
+      (frames) => {
+        this.#deliver(frames);
+      },
+      (counts) => {
+        this.#counts = counts;
+        this.#options.onCounts?.({ ...counts });
       },
     );
   }
 
   stop(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#cancelDelivery?.();
-    this.#cancelDelivery = undefined;
-    this.#held.length = 0;
+    this.#started = false;
+    this.#feed.stop();
     for (const source of this.#sources.values()) source.disconnect();
   }
 
-  async #receive(subject: string, payload: Uint8Array): Promise<void> {
-    const options = this.#options;
-    const address = parseShareSubject(options.groupId, subject);
-    if (!address) {
-      this.#drop('refused');
-      return;
-    }
-    const plaintext = await options.cipher.open(payload);
-    if (!plaintext) {
-      this.#drop('undecryptable');
-      return;
-    }
-    const decoded = decodeShareFrame(plaintext);
-    if (!decoded.ok) {
-      this.#drop('refused');
-      return;
-    }
-    const frame = decoded.frame;
-    if ((frame.kind === 'packet') !== (address.topic === 'hr')) {
-      this.#drop('refused');
-      return;
-    }
-    const receivedAtMs = this.#clock.monotonicMs();
-    const intervalMs = options.deliveryIntervalMs ?? DELIVERY_INTERVAL_MS;
-    if (intervalMs <= 0) {
-      this.#deliver(address.runnerShareId, frame, receivedAtMs);
-      return;
-    }
-    this.#held.push({ runnerShareId: address.runnerShareId, frame, receivedAtMs });
-    this.#cancelDelivery ??= this.#clock.setTimeout(() => {
-      this.#deliverHeld();
-    }, intervalMs);
-  }
-
-  /** Every frame held since the last delivery, in the order they came, each with the time it came. */
-  #deliverHeld(): void {
-    this.#cancelDelivery = undefined;
-    for (const { runnerShareId, frame, receivedAtMs } of this.#held.splice(0)) {
-      this.#deliver(runnerShareId, frame, receivedAtMs);
+  /** A batch of frames, in the order they came, each with the time it came. */
+  #deliver(frames: readonly OpenedShareFrame[]): void {
+    for (const { runnerShareId, frame, receivedAtMs } of frames) {
+      this.#deliverOne(runnerShareId, frame, receivedAtMs);
     }
   }
 
-  #deliver(runnerShareId: string, frame: ShareFrame, receivedAtMs: number): void {
+  #deliverOne(runnerShareId: string, frame: ShareFrame, receivedAtMs: number): void {
     let source = this.#sources.get(runnerShareId);
     if (frame.kind === 'packet') {
       source?.receivePacket(frame, receivedAtMs);
@@ -143,10 +116,5 @@ export class ShareGroupReceiver {
       return;
     }
     source.receivePresence(frame, receivedAtMs);
-  }
-
-  #drop(kind: keyof ShareGroupCounts): void {
-    this.#counts[kind]++;
-    this.#options.onCounts?.({ ...this.#counts });
   }
 }
