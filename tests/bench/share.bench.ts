@@ -27,7 +27,7 @@ import {
   type NatsTestServer,
 } from '../support/nats-server';
 import { topFunctions } from './support/cpu-profile';
-import { mainThreadSelfTimeByName } from './support/trace-attribution';
+import { threadSelfTimeByName } from './support/trace-attribution';
 import { recordFigure } from './support/figures';
 import { renderFloorPct, snapshotWithoutScripts } from './support/render-floor';
 
@@ -53,7 +53,7 @@ import { renderFloorPct, snapshotWithoutScripts } from './support/render-floor';
  *
  * SHARE_BENCH_PROFILE=1 builds unminified and prints the window's top functions by self time (CDP Profiler); its
  * figures are not comparable.
- * SHARE_BENCH_TRACE=1 traces 10 s after the warm-up, before the window, and prints where the main thread's time went by trace event.
+ * SHARE_BENCH_TRACE=1 traces 10 s after the warm-up, before the window, and prints where the page's main thread's and its workers' time went, by trace event.
  */
 const chromium = installedChromium();
 const natsMissing = natsServerPath() === undefined;
@@ -297,7 +297,7 @@ describe.skipIf(chromium === undefined || natsMissing)('live share: 50 runners t
           await page.waitForTimeout(10_000);
           const trace = (await browser.stopTracing()).toString('utf8');
           console.log(
-            `share trace, main thread self time by event (10 s):\n${mainThreadSelfTimeByName(trace)}`,
+            `share trace, self time by event on the page's main thread and its workers (10 s):\n${threadSelfTimeByName(trace)}`,
           );
         }
         await takeShown(page);
