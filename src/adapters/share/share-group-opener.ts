@@ -15,7 +15,7 @@ export const DELIVERY_INTERVAL_MS = 100;
 
 export interface ShareGroupOpenerOptions {
   link: ShareLink;
-  cipher: ShareCipher;
+  cipher: Pick<ShareCipher, 'open'>;
   groupId: string;
   clock?: Clock;
   /** How long opened frames are held to be handed on together; 0 hands each on at once. */
@@ -35,6 +35,8 @@ export class ShareGroupOpener implements ShareGroupFeed {
   /** Frames opened since the last hand-over (see DELIVERY_INTERVAL_MS). */
   readonly #held: OpenedShareFrame[] = [];
   #cancelDelivery: (() => void) | undefined;
+  /** Settles once every message so far has been opened and handed on (or dropped), in the order they came. */
+  #inOrder: Promise<void> = Promise.resolve();
   #onFrames: (frames: readonly OpenedShareFrame[]) => void = () => undefined;
   #onCounts: (counts: ShareGroupCounts) => void = () => undefined;
 
@@ -61,7 +63,7 @@ export class ShareGroupOpener implements ShareGroupFeed {
     this.#unsubscribe ??= this.#options.link.subscribe(
       shareGroupSubject(this.#options.groupId),
       (subject, payload) => {
-        void this.#receive(subject, payload);
+        this.#receive(subject, payload);
       },
     );
   }
@@ -76,31 +78,42 @@ export class ShareGroupOpener implements ShareGroupFeed {
     this.#onCounts = () => undefined;
   }
 
-  async #receive(subject: string, payload: Uint8Array): Promise<void> {
-    const options = this.#options;
-    const address = parseShareSubject(options.groupId, subject);
+  /**
+   * Each message is opened as it comes, but handed on only after every message that came before it: decryptions
+   * may finish out of order (Node's and some browsers' WebCrypto run them on a pool of threads), and a runner's
+   * readings must reach the zone tracker and the recorder in the order they were sent.
+   */
+  #receive(subject: string, payload: Uint8Array): void {
+    const receivedAtMs = this.#clock.monotonicMs();
+    const address = parseShareSubject(this.#options.groupId, subject);
     if (!address) {
       this.#drop('refused');
       return;
     }
-    const plaintext = await options.cipher.open(payload);
-    if (!plaintext) {
-      this.#drop('undecryptable');
-      return;
-    }
-    const decoded = decodeShareFrame(plaintext);
-    if (!decoded.ok) {
-      this.#drop('refused');
-      return;
-    }
-    const frame = decoded.frame;
-    if ((frame.kind === 'packet') !== (address.topic === 'hr')) {
-      this.#drop('refused');
-      return;
-    }
+    const opening = this.#options.cipher.open(payload);
+    this.#inOrder = this.#inOrder.then(async () => {
+      const plaintext = await opening;
+      if (!plaintext) {
+        this.#drop('undecryptable');
+        return;
+      }
+      const decoded = decodeShareFrame(plaintext);
+      if (!decoded.ok) {
+        this.#drop('refused');
+        return;
+      }
+      const frame = decoded.frame;
+      if ((frame.kind === 'packet') !== (address.topic === 'hr')) {
+        this.#drop('refused');
+        return;
+      }
+      this.#handOn({ runnerShareId: address.runnerShareId, frame, receivedAtMs });
+    });
+  }
+
+  #handOn(opened: OpenedShareFrame): void {
     if (this.#unsubscribe === undefined) return;
-    const opened = { runnerShareId: address.runnerShareId, frame, receivedAtMs: this.#clock.monotonicMs() };
-    const intervalMs = options.deliveryIntervalMs ?? DELIVERY_INTERVAL_MS;
+    const intervalMs = this.#options.deliveryIntervalMs ?? DELIVERY_INTERVAL_MS;
     if (intervalMs <= 0) {
       this.#onFrames([opened]);
       return;
