@@ -57,9 +57,9 @@ function workerPair(link: FakeShareLink) {
           listener({ data: request } as MessageEvent<ShareGroupRequest>);
       });
     },
-    addEventListener: ((type: 'message' | 'error', listener: never) => {
+    addEventListener: (type: 'message' | 'error', listener: never) => {
       pageListeners[type].push(listener);
-    }) as WorkerLike['addEventListener'],
+    },
     terminate: () => {
       terminated = true;
     },
