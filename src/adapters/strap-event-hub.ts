@@ -43,10 +43,14 @@ export class StrapEventHub {
 
   /**
    * Decodes one Heart Rate Measurement value; a malformed one is reported, never thrown. `wallClockMs` is when it
-   * was received where the strap is (a shared strap: the runner's phone), else now.
+   * was received where the strap is (a shared strap: the runner's phone), else now; `receivedAtMs` (monotonic) is
+   * when it reached this device, for one handed on a little later than it arrived (a shared strap's batches).
    */
-  notify(value: DataView, wallClockMs = this.clock.wallClockMs()): void {
-    const receivedAtMs = this.clock.monotonicMs();
+  notify(
+    value: DataView,
+    wallClockMs = this.clock.wallClockMs(),
+    receivedAtMs = this.clock.monotonicMs(),
+  ): void {
     const bytes = new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength));
     this.#emit({ type: 'packet', bytes, receivedAtMs });
     try {

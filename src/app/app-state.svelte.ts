@@ -1,5 +1,6 @@
 import { Router } from './router.svelte';
 import { startedMark } from './started-mark';
+import { SecondTicker } from './second-ticker';
 import { SessionLibrary } from './session-library.svelte';
 import { EraseEverything } from './erase-everything.svelte';
 import { markJustErased, takeJustErased } from '../adapters/storage/erase-device-data';
@@ -118,7 +119,9 @@ export class AppState {
     () => this.#updateBlocker(),
     () => isRecordingLockHeld(),
   );
-  #ticker: ReturnType<typeof setInterval> | undefined;
+  /** The one-second clock of the screen and of every run's coach and recording (one timer task for all). */
+  readonly #secondTicker = new SecondTicker();
+  #stopClock: (() => void) | undefined;
   #attentionAlert: AttentionAlert | undefined;
 
   /**
@@ -185,9 +188,9 @@ export class AppState {
   async start(): Promise<void> {
     this.justErased = takeJustErased();
     this.update.start();
-    this.#ticker = setInterval(() => {
+    this.#stopClock = this.#secondTicker.add(() => {
       this.nowMs = performance.now();
-    }, 1000);
+    });
     const paired = this.roster.loadPairedDevices();
     await this.library.open();
     this.#updateCanRecord();
@@ -269,7 +272,7 @@ export class AppState {
       planRef: planRef ?? planned?.ref,
       before,
     });
-    const group = new machinery.RunGroup([run], { supervised: false });
+    const group = new machinery.RunGroup([run], { supervised: false, ticker: this.#secondTicker });
     const firstStrap = this.roster.straps[0];
     const started = await this.#startGroup(group, () => firstStrap);
     if (started) void this.#shareSoloRun();
@@ -396,6 +399,7 @@ export class AppState {
     );
     const group = new machinery.RunGroup(runs, {
       supervised,
+      ticker: this.#secondTicker,
       onRaised: (run) => {
         this.#raiseAlert(run);
       },
@@ -491,6 +495,7 @@ export class AppState {
     });
     const group = new machinery.RunGroup(runs, {
       supervised: true,
+      ticker: this.#secondTicker,
       awaitsJoiners: sharedOnly,
       onRaised: (run) => {
         this.#raiseAlert(run);
@@ -640,6 +645,7 @@ export class AppState {
       locale: () => i18n.locale,
       silentCues: supervised,
       lockScope: 'session',
+      ticker: this.#secondTicker,
     };
   }
 
@@ -747,7 +753,8 @@ export class AppState {
   stop(): void {
     void this.#endSharing();
     void this.closeLiveShare();
-    clearInterval(this.#ticker);
+    this.#stopClock?.();
+    this.#stopClock = undefined;
     this.update.stop();
     this.group?.dispose();
     this.breathing?.dispose();

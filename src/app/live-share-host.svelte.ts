@@ -1,7 +1,8 @@
 import { openNatsLink } from '../adapters/share/nats-link';
 import { ShareCipher } from '../adapters/share/share-cipher';
-import { ShareGroupReceiver } from '../adapters/share/share-group-receiver';
-import type { ShareLink, ShareLinkState } from '../adapters/share/share-link';
+import { ShareGroupReceiver, type ShareGroupSource } from '../adapters/share/share-group-receiver';
+import { ShareGroupWorker } from '../adapters/share/share-group-worker-client';
+import type { ShareLinkState, ShareLinkStatus } from '../adapters/share/share-link';
 import type { SharedStrapSource } from '../adapters/share/shared-strap-source';
 import { randomBytes } from '../adapters/platform/random-bytes';
 import { newShareInvitation, type ShareServerSettings } from '../core/share/new-share-invitation';
@@ -14,7 +15,10 @@ import type { OpenShareLink } from './live-share-runner.svelte';
 import { StrapConnection } from './strap-connection.svelte';
 
 export interface LiveShareHostOptions {
-  /** Tests pass a fake link or a Node connector. */
+  /**
+   * Tests pass a fake link or a Node connector: the messages are then opened on the page. Else a worker holds the
+   * link and opens them, so the page is not woken by every message of every runner.
+   */
   openLink?: OpenShareLink;
   /** Each runner as they appear (their first presence). */
   onRunner?: (runner: SharedRunner) => void;
@@ -46,15 +50,15 @@ export class LiveShareHost {
   runners = $state.raw<readonly SharedRunner[]>([]);
   /** Messages that did not authenticate under the group key: the screen says "cannot read". */
   undecryptableCount = $state(0);
-  readonly #link: ShareLink;
+  readonly #link: ShareLinkStatus;
   readonly #receiver: ShareGroupReceiver;
   readonly #sources: SharedStrapSource[] = [];
   readonly #unfollowLink: () => void;
 
   private constructor(
     invitation: ShareInvitation,
-    link: ShareLink,
-    cipher: ShareCipher,
+    link: ShareLinkStatus,
+    messages: ShareGroupSource,
     onRunner: (runner: SharedRunner) => void,
   ) {
     this.invitation = invitation;
@@ -63,9 +67,7 @@ export class LiveShareHost {
       this.linkState = state;
     });
     this.#receiver = new ShareGroupReceiver({
-      link,
-      cipher,
-      groupId: invitation.groupId,
+      ...messages,
       onRunner: (source) => {
         onRunner(this.#addRunner(source));
       },
@@ -85,15 +87,24 @@ export class LiveShareHost {
     options: LiveShareHostOptions = {},
   ): Promise<LiveShareHost> {
     const invitation = newShareInvitation(settings, randomBytes);
-    const cipher = await ShareCipher.fromRawKey(invitation.key);
     const user = settings.therapistUser?.trim();
-    const openLink = options.openLink ?? openNatsLink;
-    const link = openLink({
+    const linkOptions = {
       serverUrl: invitation.serverUrl,
       name: 'calm-run-therapist',
       ...(user && settings.therapistPassword ? { user, password: settings.therapistPassword } : {}),
-    });
-    return new LiveShareHost(invitation, link, cipher, options.onRunner ?? (() => undefined));
+    };
+    const onRunner = options.onRunner ?? (() => undefined);
+    if (options.openLink === undefined && typeof Worker !== 'undefined') {
+      const worker = new ShareGroupWorker({
+        ...linkOptions,
+        groupId: invitation.groupId,
+        keyBytes: invitation.key,
+      });
+      return new LiveShareHost(invitation, worker, { feed: worker }, onRunner);
+    }
+    const cipher = await ShareCipher.fromRawKey(invitation.key);
+    const link = (options.openLink ?? openNatsLink)(linkOptions);
+    return new LiveShareHost(invitation, link, { link, cipher, groupId: invitation.groupId }, onRunner);
   }
 
   /** The shared runner whose strap this is, if it is one. */

@@ -11,6 +11,7 @@ import type { StrapEvent } from '../core/strap/connection-state';
 import { ZoneTracker, type ZoneState, type ZoneTimes } from '../core/zones/zone-tracker';
 import { heartRateTrend, TREND_WINDOW_MS, type HeartRateTrend } from '../core/group/heart-rate-trend';
 import type { RunRecording } from './run-recording.svelte';
+import { SecondTicker } from './second-ticker';
 import type { StrapConnection } from './strap-connection.svelte';
 
 const tickMs = 1000;
@@ -25,6 +26,8 @@ export interface CoachSetup {
    * voices from the therapist's phone help nobody.
    */
   silent?: boolean;
+  /** The clock the coach decides by once a second, shared with the other runs and the screen; else its own. */
+  ticker?: SecondTicker;
 }
 
 /**
@@ -49,7 +52,8 @@ export class RunCoach {
   readonly #recording: RunRecording;
   readonly #wakeLock = new ScreenWakeLock();
   readonly #hidden: HiddenTimeTracker;
-  #timer: ReturnType<typeof setInterval> | undefined;
+  readonly #ticker: SecondTicker;
+  #stopTicking: (() => void) | undefined;
   #unsubscribe: (() => void) | undefined;
   readonly #silent: boolean;
   /** The smoothed heart rate at each tick of the trend's window, oldest first. */
@@ -57,6 +61,7 @@ export class RunCoach {
 
   constructor(setup: CoachSetup, recording: RunRecording) {
     this.#silent = setup.silent === true;
+    this.#ticker = setup.ticker ?? new SecondTicker(tickMs);
     this.zone = setup.zone;
     this.plan = setup.plan;
     this.#recording = recording;
@@ -96,9 +101,10 @@ export class RunCoach {
     if (strap) this.follow(strap);
     void this.#wakeLock.start();
     this.#hidden.start();
-    this.#timer = setInterval(() => {
+    this.#stopTicking?.();
+    this.#stopTicking = this.#ticker.add(() => {
       this.#tick();
-    }, tickMs);
+    });
   }
 
   follow(strap: StrapConnection): void {
@@ -107,7 +113,8 @@ export class RunCoach {
   }
 
   stop(): void {
-    clearInterval(this.#timer);
+    this.#stopTicking?.();
+    this.#stopTicking = undefined;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     void this.#wakeLock.stop();

@@ -2,6 +2,7 @@ import { acquireRecordingLock, type RecordingLock } from '../adapters/platform/w
 import { TileOrder } from '../core/group/tile-order';
 import { summarizeRunnerRun, type RunnerRunSummary } from '../core/group/group-summary';
 import type { RunnerRun } from './runner-run.svelte';
+import { SecondTicker } from './second-ticker';
 import type { StrapConnection } from './strap-connection.svelte';
 
 const tickMs = 1000;
@@ -26,15 +27,23 @@ export class RunGroup {
   readonly #tileOrder = new TileOrder();
   readonly #onRaised: (run: RunnerRun) => void;
   #lock: RecordingLock | undefined;
-  #timer: ReturnType<typeof setInterval> | undefined;
+  readonly #ticker: SecondTicker;
+  #stopTicking: (() => void) | undefined;
   /** Started with no runs of its own, for runners sharing from their phones: active until finishAll(). */
   readonly #awaitsJoiners: boolean;
   #open = $state(false);
 
   constructor(
     runs: readonly RunnerRun[],
-    options: { supervised: boolean; awaitsJoiners?: boolean; onRaised?: (run: RunnerRun) => void },
+    options: {
+      supervised: boolean;
+      awaitsJoiners?: boolean;
+      onRaised?: (run: RunnerRun) => void;
+      /** The app's one-second clock, shared with the runs; else the group keeps its own. */
+      ticker?: SecondTicker;
+    },
   ) {
+    this.#ticker = options.ticker ?? new SecondTicker(tickMs);
     this.runs = runs;
     this.supervised = options.supervised;
     this.#awaitsJoiners = options.awaitsJoiners === true;
@@ -152,16 +161,16 @@ export class RunGroup {
   }
 
   #startTicking(): void {
-    clearInterval(this.#timer);
-    this.#timer = setInterval(() => {
+    this.#stopTicking?.();
+    this.#stopTicking = this.#ticker.add(() => {
       this.updateOrder(performance.now());
-    }, tickMs);
+    });
   }
 
   #stop(): void {
     this.#open = false;
-    clearInterval(this.#timer);
-    this.#timer = undefined;
+    this.#stopTicking?.();
+    this.#stopTicking = undefined;
     this.#release();
   }
 

@@ -24,6 +24,7 @@ import type { SessionStorage, InterruptedSession } from '../adapters/storage/ses
 import { StorageFullError } from '../adapters/storage/storage-errors';
 import { acquireRecordingLock, sessionLockName, type RecordingLock } from '../adapters/platform/web-locks';
 import type { StrapConnection } from './strap-connection.svelte';
+import { SecondTicker } from './second-ticker';
 
 export type RecordingProblem = 'storage-full' | 'storage-failed' | 'held-elsewhere';
 
@@ -59,7 +60,9 @@ export class RunRecording {
   problem = $state<RecordingProblem | undefined>();
   readonly #store: SessionStorage;
   #lock: RecordingLock | undefined;
-  #flushTimer: ReturnType<typeof setInterval> | undefined;
+  readonly #ticker: SecondTicker;
+  /** Stops the chunk check; set while the run records. */
+  #stopFlushCheck: (() => void) | undefined;
   #unsubscribeStrap: (() => void) | undefined;
   #strap: StrapConnection | undefined;
   /** Chunks handed out by the recorder but not yet stored: retried in order, never dropped. */
@@ -70,8 +73,12 @@ export class RunRecording {
   /** The last reading at which both clocks agreed, to notice the monotonic clock standing still. */
   #clockReference: ClockReading | undefined;
 
-  constructor(store: SessionStorage, options: { lockScope?: RecordingLockScope } = {}) {
+  constructor(
+    store: SessionStorage,
+    options: { lockScope?: RecordingLockScope; ticker?: SecondTicker } = {},
+  ) {
     this.#store = store;
+    this.#ticker = options.ticker ?? new SecondTicker(flushCheckMs);
     this.#lockScope = options.lockScope ?? 'tab';
   }
 
@@ -203,7 +210,8 @@ export class RunRecording {
   }
 
   dispose(): void {
-    clearInterval(this.#flushTimer);
+    this.#stopFlushCheck?.();
+    this.#stopFlushCheck = undefined;
     this.#unsubscribeStrap?.();
     this.#lock?.release();
   }
@@ -245,7 +253,10 @@ export class RunRecording {
       this.#dispatch({ type: 'measurement', measurement });
       // Arriving packets take the chunk too: with the screen off the browser may run the timer below only once a
       // minute, and the promise of at most 5 s lost must not depend on it.
-      if (this.#flushTimer !== undefined && isChunkDue(this.state, measurement.receivedAtMs, chunkDueAfterMs))
+      if (
+        this.#stopFlushCheck !== undefined &&
+        isChunkDue(this.state, measurement.receivedAtMs, chunkDueAfterMs)
+      )
         void this.#flush();
     } else if (event.type === 'state') {
       const strap = this.#strap ? strapOnRecord(this.#strap) : undefined;
@@ -272,15 +283,15 @@ export class RunRecording {
   }
 
   #startFlushing(): void {
-    clearInterval(this.#flushTimer);
-    this.#flushTimer = setInterval(() => {
+    this.#stopFlushCheck?.();
+    this.#stopFlushCheck = this.#ticker.add(() => {
       if (isChunkDue(this.state, this.#nowMs(), chunkDueAfterMs)) void this.#flush();
-    }, flushCheckMs);
+    });
   }
 
   async #stop(): Promise<void> {
-    clearInterval(this.#flushTimer);
-    this.#flushTimer = undefined;
+    this.#stopFlushCheck?.();
+    this.#stopFlushCheck = undefined;
     this.#unsubscribeStrap?.();
     this.#unsubscribeStrap = undefined;
     this.#strap = undefined;

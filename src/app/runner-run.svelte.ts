@@ -18,6 +18,7 @@ import type { CoachingPreferences } from '../adapters/storage/preferences-store'
 import { RunCoach } from './run-coach.svelte';
 import { CalibrationRun } from './calibration-run.svelte';
 import { RunRecording, type RecordingLockScope } from './run-recording.svelte';
+import type { SecondTicker } from './second-ticker';
 import type { StrapConnection } from './strap-connection.svelte';
 
 /** What one runner's run is set up with before it starts. */
@@ -34,6 +35,8 @@ export interface RunnerRunSetup {
   /** Cues decided and recorded but not played (a group run: the runners do not hear the therapist's phone). */
   silentCues: boolean;
   lockScope: RecordingLockScope;
+  /** The app's one-second clock, shared by every run's coach and recording; else each keeps its own. */
+  ticker?: SecondTicker;
 }
 
 /**
@@ -62,7 +65,10 @@ export class RunnerRun {
     this.runner = setup.runner;
     this.zone = setup.zone;
     this.plan = setup.plan;
-    this.recording = new RunRecording(store, { lockScope: setup.lockScope });
+    this.recording = new RunRecording(store, {
+      lockScope: setup.lockScope,
+      ...(setup.ticker && { ticker: setup.ticker }),
+    });
   }
 
   /** A stable key for lists and tiles: the runner, else the session. */
@@ -212,6 +218,7 @@ export class RunnerRun {
         coaching: this.#setup.coaching,
         locale: this.#setup.locale(),
         silent: this.#setup.silentCues,
+        ...(this.#setup.ticker && { ticker: this.#setup.ticker }),
       },
       this.recording,
     );

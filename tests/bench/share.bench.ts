@@ -27,6 +27,7 @@ import {
   type NatsTestServer,
 } from '../support/nats-server';
 import { topFunctions } from './support/cpu-profile';
+import { threadSelfTimeByName } from './support/trace-attribution';
 import { recordFigure } from './support/figures';
 import { renderFloorPct, snapshotWithoutScripts } from './support/render-floor';
 
@@ -52,6 +53,7 @@ import { renderFloorPct, snapshotWithoutScripts } from './support/render-floor';
  *
  * SHARE_BENCH_PROFILE=1 builds unminified and prints the window's top functions by self time (CDP Profiler); its
  * figures are not comparable.
+ * SHARE_BENCH_TRACE=1 traces 10 s after the warm-up, before the window, and prints where the page's main thread's and its workers' time went, by trace event.
  */
 const chromium = installedChromium();
 const natsMissing = natsServerPath() === undefined;
@@ -72,6 +74,7 @@ const drainMs = 3000;
 const viewport = { width: 1024, height: 900 };
 const therapistName = 'Bench practice';
 const profiling = process.env.SHARE_BENCH_PROFILE === '1';
+const tracing = process.env.SHARE_BENCH_TRACE === '1';
 
 interface BenchRunner {
   name: string;
@@ -287,6 +290,16 @@ describe.skipIf(chromium === undefined || natsMissing)('live share: 50 runners t
         await watchTiles(page);
         await page.waitForTimeout(warmupMs);
 
+        if (tracing) {
+          await browser.startTracing(page, {
+            categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
+          });
+          await page.waitForTimeout(10_000);
+          const trace = (await browser.stopTracing()).toString('utf8');
+          console.log(
+            `share trace, self time by event on the page's main thread and its workers (10 s):\n${threadSelfTimeByName(trace)}`,
+          );
+        }
         await takeShown(page);
         const windowStartMs = Date.now();
         if (profiling) {
@@ -340,6 +353,14 @@ describe.skipIf(chromium === undefined || natsMissing)('live share: 50 runners t
         }
 
         const wallS = (after.Timestamp ?? Number.NaN) - (before.Timestamp ?? Number.NaN);
+        // Where the main thread's time goes, besides the total: scripts, and layouts (how many, how long).
+        const perSecond = (name: string) => ((after[name] ?? 0) - (before[name] ?? 0)) / wallS;
+        console.log(
+          `share: of the main thread, script ${(1000 * perSecond('ScriptDuration')).toFixed(1)} ms/s, layout ` +
+            `${(1000 * perSecond('LayoutDuration')).toFixed(1)} ms/s in ${perSecond('LayoutCount').toFixed(1)} ` +
+            `layouts/s, style ${(1000 * perSecond('RecalcStyleDuration')).toFixed(1)} ms/s; the rest is paint, ` +
+            'commit and task overhead',
+        );
         const busyPct =
           (100 * ((after.TaskDuration ?? Number.NaN) - (before.TaskDuration ?? Number.NaN))) / wallS;
         const sorted = latenciesMs.sort((a, b) => a - b);

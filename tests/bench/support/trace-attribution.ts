@@ -81,3 +81,61 @@ export function benchCostInTrace(
     calls,
   };
 }
+
+/**
+ * Where each renderer thread's CPU time went in a trace, by event name (self time: an event's CPU time less that of
+ * the events inside it), ms per second of the traced span, largest first: the page's main thread
+ * (CrRendererMain) and each of its workers (DedicatedWorker thread), so that work moved off the main thread is
+ * still shown. The page's renderer is the one whose main thread ran the most `FunctionCall` events.
+ */
+export function threadSelfTimeByName(traceJson: string, limit = 12): string {
+  const parsed = JSON.parse(traceJson) as
+    | { traceEvents: (TraceEvent & { args?: { name?: string } })[] }
+    | (TraceEvent & { args?: { name?: string } })[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const key = (event: TraceEvent) => `${String(event.pid)}:${String(event.tid)}`;
+  const threadNames = new Map<string, string>();
+  for (const event of events) {
+    if (event.ph === 'M' && event.name === 'thread_name' && event.args?.name)
+      threadNames.set(key(event), event.args.name);
+  }
+  const callsByThread = new Map<string, number>();
+  for (const event of events) {
+    if (event.name !== 'FunctionCall' || threadNames.get(key(event)) !== 'CrRendererMain') continue;
+    callsByThread.set(key(event), (callsByThread.get(key(event)) ?? 0) + 1);
+  }
+  const mainKey = [...callsByThread.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const pagePid = mainKey?.split(':')[0];
+  const threads = [...threadNames.entries()].filter(
+    ([threadKey, name]) =>
+      threadKey.split(':')[0] === pagePid && (threadKey === mainKey || name === 'DedicatedWorker thread'),
+  );
+  const endOf = (event: TraceEvent) => event.ts + (event.dur ?? 0);
+  const page = events.filter((event) => event.ph === 'X' && key(event) === mainKey);
+  const spanS =
+    page.length === 0 ? 1 : (Math.max(...page.map(endOf)) - Math.min(...page.map((event) => event.ts))) / 1e6;
+  return threads
+    .map(([threadKey, name]) => {
+      const thread = events
+        .filter((event) => event.ph === 'X' && key(event) === threadKey)
+        .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+      const selfUs = new Map<string, number>();
+      const stack: TraceEvent[] = [];
+      let totalUs = 0;
+      for (const event of thread) {
+        while (stack.length > 0 && event.ts >= endOf(stack[stack.length - 1] as TraceEvent)) stack.pop();
+        const parent = stack[stack.length - 1];
+        const cpuUs = event.tdur ?? 0;
+        if (!parent) totalUs += cpuUs;
+        selfUs.set(event.name, (selfUs.get(event.name) ?? 0) + cpuUs);
+        if (parent) selfUs.set(parent.name, (selfUs.get(parent.name) ?? 0) - cpuUs);
+        stack.push(event);
+      }
+      const rows = [...selfUs.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, limit)
+        .map(([eventName, us]) => `    ${(us / 1000 / spanS).toFixed(2).padStart(7)} ms/s  ${eventName}`);
+      return [`  ${name}: ${(totalUs / 1000 / spanS).toFixed(1)} ms/s in all`, ...rows].join('\n');
+    })
+    .join('\n');
+}

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ShareCipher } from '../../../../src/adapters/share/share-cipher';
-import { ShareGroupReceiver } from '../../../../src/adapters/share/share-group-receiver';
+import {
+  DELIVERY_INTERVAL_MS,
+  ShareGroupReceiver,
+} from '../../../../src/adapters/share/share-group-receiver';
 import { SharePublisher } from '../../../../src/adapters/share/share-publisher';
 import type { SharedStrapSource } from '../../../../src/adapters/share/shared-strap-source';
 import { StrapEventHub } from '../../../../src/adapters/strap-event-hub';
@@ -35,7 +38,7 @@ function notify(hub: StrapEventHub, bytes: Uint8Array): void {
 }
 
 /** A runner's phone and a therapist's device on one fake server, each with its own clock. */
-async function setUp(options: { therapistKey?: Uint8Array } = {}) {
+async function setUp(options: { therapistKey?: Uint8Array; deliveryIntervalMs?: number } = {}) {
   const link = new FakeShareLink();
   const key = new Uint8Array(32).fill(3);
   const runnerClock = new FakeClock({ wallClockStartMs: runnerWallStartMs });
@@ -47,6 +50,8 @@ async function setUp(options: { therapistKey?: Uint8Array } = {}) {
     cipher: await ShareCipher.fromRawKey(options.therapistKey ?? key),
     groupId,
     clock: therapistClock,
+    // Each frame handed on as it is opened, unless a test says otherwise: most follow one runner's frames one by one.
+    deliveryIntervalMs: options.deliveryIntervalMs ?? 0,
     onRunner: (source) => runners.push(source),
   });
   receiver.start();
@@ -216,5 +221,38 @@ describe('a shared strap on the therapist side', () => {
     receiver.stop();
     expect(link.subscriptionCount).toBe(0);
     expect(states.at(-1)).toEqual({ kind: 'idle' });
+  });
+
+  it('hands frames on together, each with the time it came, at most the delivery interval after it came', async () => {
+    const { runners, strap, runnerClock, therapistClock, receiver } = await setUp({
+      deliveryIntervalMs: DELIVERY_INTERVAL_MS,
+    });
+    // The first presence, opened, is held until the interval is up.
+    await vi.waitFor(() => {
+      expect(receiver.heldCount).toBe(1);
+    });
+    expect(runners).toHaveLength(0);
+    therapistClock.advance(DELIVERY_INTERVAL_MS);
+    expect(runners).toHaveLength(1);
+    const source = runners[0] as SharedStrapSource;
+    const seen = follow(source);
+    await source.connect();
+    runnerClock.advance(250);
+    notify(strap.hub, encodeHeartRateMeasurement({ heartRateBpm: 131, sensorContact: 'contact' }));
+    runnerClock.advance(250);
+    notify(strap.hub, encodeHeartRateMeasurement({ heartRateBpm: 132, sensorContact: 'contact' }));
+    await vi.waitFor(() => {
+      expect(receiver.heldCount).toBe(2);
+    });
+    const arrivedAtMs = therapistClock.monotonicMs();
+    therapistClock.advance(DELIVERY_INTERVAL_MS - 1);
+    expect(seen.measurements()).toEqual([]);
+    therapistClock.advance(1);
+    expect(seen.measurements().map(({ heartRateBpm, receivedAtMs }) => [heartRateBpm, receivedAtMs])).toEqual(
+      [
+        [131, arrivedAtMs],
+        [132, arrivedAtMs],
+      ],
+    );
   });
 });
