@@ -82,13 +82,20 @@ export class RunRecording {
     this.#lockScope = options.lockScope ?? 'tab';
   }
 
+  // The recorder's state is replaced with every sample; these change only when the run starts, pauses, resumes,
+  // ends or gets an event, so what shows them (the run screen's blocks) is not re-run for every packet.
+  #meta = $derived.by(() => this.state.meta);
+  #isActive = $derived.by(() => {
+    const status = this.#meta?.status;
+    return status === 'recording' || status === 'paused';
+  });
+
   get meta(): SessionMeta | undefined {
-    return this.state.meta;
+    return this.#meta;
   }
 
   get isActive(): boolean {
-    const status = this.state.meta?.status;
-    return status === 'recording' || status === 'paused';
+    return this.#isActive;
   }
 
   async start(options: {

@@ -16,6 +16,7 @@ import {
 import { expectAttribute } from '../e2e/support/expect-page';
 import { buildProduction } from '../e2e/support/production-build';
 import { measurementPacket } from '../e2e/support/sessions';
+import { topFunctions } from './support/cpu-profile';
 import { recordFigure } from './support/figures';
 
 /**
@@ -49,6 +50,9 @@ import { recordFigure } from './support/figures';
  * number is shown and a frame has been rendered after it, then `packetGapMs` more: so a frame-throttled chart still
  * draws once per packet, as it does at a real strap's one packet a second. `warmupPackets` first, then
  * `timedPackets`. Each figure is also recorded as a ratio to the floor's (`...VsFloor`).
+ *
+ * LIVE_BENCH_PROFILE=1 builds unminified and prints the top functions by self time (CDP Profiler) of each page's
+ * connects and timed packets, the floor's as well as the app's; its figures are not comparable.
  */
 
 const chromium = installedChromium();
@@ -65,6 +69,22 @@ const timedPackets = 300;
 const packetGapMs = 30;
 const idleMs = 4000;
 const floorPath = '/live-floor/';
+const profiling = process.env.LIVE_BENCH_PROFILE === '1';
+
+/** Runs `work` under the CDP Profiler when profiling, and prints where the page's time went. */
+async function profiled<T>(session: CDPSession, label: string, work: () => Promise<T>): Promise<T> {
+  if (!profiling) return work();
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 100 });
+  await session.send('Profiler.start');
+  const startedAt = Date.now();
+  const result = await work();
+  const { profile } = await session.send('Profiler.stop');
+  console.log(
+    `${label} profile, self time in ms per second:\n${topFunctions(profile, Date.now() - startedAt, 45)}`,
+  );
+  return result;
+}
 
 /** A strap as a runner wears one: it reports where it is worn, its battery and who made it. */
 const strapOptions: StrapOptions = {
@@ -137,6 +157,7 @@ async function timeConnect(
   page: Page,
   bluetooth: EmulatedBluetooth,
   strap: EmulatedStrap,
+  label: string,
 ): Promise<{ wallMs: number; cpuMs: number }> {
   await page.waitForLoadState('networkidle');
   await page.evaluate(() => {
@@ -171,12 +192,14 @@ async function timeConnect(
   await session.send('Performance.enable');
   const before = await mainThreadMetrics(session);
   try {
-    await button(page, m.connectStrap()).click();
-    const { clickAt, firstNumberAt } = await page.evaluate(
-      () =>
-        (window as unknown as { firstNumberShown: Promise<{ clickAt: number; firstNumberAt: number }> })
-          .firstNumberShown,
-    );
+    const { clickAt, firstNumberAt } = await profiled(session, label, async () => {
+      await button(page, m.connectStrap()).click();
+      return page.evaluate(
+        () =>
+          (window as unknown as { firstNumberShown: Promise<{ clickAt: number; firstNumberAt: number }> })
+            .firstNumberShown,
+      );
+    });
     const cpuMs = durationsBetween(before, await mainThreadMetrics(session)).ThreadTime;
     await sent;
     return { wallMs: firstNumberAt - clickAt, cpuMs };
@@ -280,7 +303,7 @@ async function measurePackets(label: string, opened: OpenedPage): Promise<Packet
   const idle = durationsBetween(idleBefore, await mainThreadMetrics(session));
 
   const before = await mainThreadMetrics(session);
-  const run = await deliverPackets(app.page, strap, take(timedPackets));
+  const run = await profiled(session, label, () => deliverPackets(app.page, strap, take(timedPackets)));
   const busy = durationsBetween(before, await mainThreadMetrics(session));
   expect(run.mismatches).toBe(0);
   expect(run.latenciesMs).toHaveLength(timedPackets);
@@ -318,7 +341,7 @@ describe.skipIf(chromium === undefined)('live screen: a strap packet to the numb
   beforeAll(async () => {
     // Its own build in a temporary folder, so it never races an e2e run building into dist/; the floor beside it.
     outDir = mkdtempSync(join(tmpdir(), 'calm-run-live-'));
-    await buildProduction(outDir);
+    await buildProduction(outDir, profiling ? { build: { minify: false } } : {});
     mkdirSync(join(outDir, 'live-floor'));
     for (const file of ['index.html', 'floor.js']) {
       copyFileSync(join(import.meta.dirname, 'live-floor', file), join(outDir, 'live-floor', file));
@@ -370,7 +393,12 @@ describe.skipIf(chromium === undefined)('live screen: a strap packet to the numb
             await navigator.serviceWorker.ready;
           });
         }
-        const { wallMs, cpuMs } = await timeConnect(opened.app.page, opened.bluetooth, opened.strap);
+        const { wallMs, cpuMs } = await timeConnect(
+          opened.app.page,
+          opened.bluetooth,
+          opened.strap,
+          `${which} connect`,
+        );
         connect[which].push(wallMs);
         connectCpu[which].push(cpuMs);
         await done(opened);

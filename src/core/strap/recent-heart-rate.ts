@@ -7,6 +7,7 @@ export class RecentHeartRate {
   readonly #bpm: Float64Array;
   #start = 0;
   #count = 0;
+  #pushed = 0;
 
   constructor(
     readonly windowMs: number,
@@ -26,11 +27,30 @@ export class RecentHeartRate {
     this.#timesMs[index] = atMs;
     this.#bpm[index] = heartRateBpm ?? Number.NaN;
     this.#count++;
+    this.#pushed++;
     this.#dropOlderThan(atMs - this.windowMs);
   }
 
   get length(): number {
     return this.#count;
+  }
+
+  /** How many points were ever pushed: the mark for {@link forEachPointSince}. */
+  get pushedCount(): number {
+    return this.#pushed;
+  }
+
+  /**
+   * Visits, oldest first, the points pushed since `pushedCount` was `mark` that are still in the window: what a copy
+   * of the window elsewhere (a chart drawn in a worker) lacks.
+   */
+  forEachPointSince(mark: number, visit: (atMs: number, heartRateBpm: number | null) => void): void {
+    const capacity = this.#timesMs.length;
+    for (let i = Math.max(0, this.#count - (this.#pushed - mark)); i < this.#count; i++) {
+      const index = (this.#start + i) % capacity;
+      const bpm = this.#bpm[index] ?? Number.NaN;
+      visit(this.#timesMs[index] ?? 0, Number.isNaN(bpm) ? null : bpm);
+    }
   }
 
   /**

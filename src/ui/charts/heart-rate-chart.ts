@@ -10,6 +10,8 @@ import {
   type Plugin,
 } from 'chart.js';
 import { chartPalette } from './chart-palette';
+import { drawHeartRateLine, type LineLayout, type LineStyle } from './heart-rate-line';
+import type { LineWorkerMessage } from './heart-rate-line-messages';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler);
 
@@ -19,6 +21,8 @@ type BandPoint = { x: number; y: number };
 export interface HeartRateWindow {
   readonly windowMs: number;
   forEachPoint(visit: (atMs: number, heartRateBpm: number | null) => void): void;
+  readonly pushedCount: number;
+  forEachPointSince(mark: number, visit: (atMs: number, heartRateBpm: number | null) => void): void;
   bpmRange(): { minBpm: number; maxBpm: number } | undefined;
 }
 
@@ -36,8 +40,11 @@ const lineWidthPx = 3;
 /**
  * The heart rate of the last minutes, seconds before now on x. Chart.js draws the frame (axes, grid and the zone
  * band) on `canvas`, and only again when the y range or the size changes; the line is drawn over it on `lineCanvas`
- * straight from the window. A Chart.js update lays out and draws everything (milliseconds), where the line alone
- * is a few hundred `lineTo`s: the line moves every second, the frame almost never.
+ * straight from the window, in a worker where the browser lets the page hand a canvas over. A Chart.js update lays
+ * out and draws everything (milliseconds), where the line alone is a few hundred `lineTo`s: the line moves every
+ * second, the frame almost never. On the page, that line would still be rasterised and handed to the compositor on
+ * the main thread at every frame (most of what a packet cost the page beyond the number); in the worker, the page
+ * only posts the new points.
  */
 export function createLiveHeartRateChart(
   canvas: HTMLCanvasElement,
@@ -45,65 +52,20 @@ export function createLiveHeartRateChart(
   recent: HeartRateWindow,
   zone?: { lowBpm: number; highBpm: number },
 ): LiveHeartRateChart {
-  const { line, grid, text, band } = chartPalette(canvas);
+  const { line: lineColor, grid, text, band } = chartPalette(canvas);
   const windowSeconds = recent.windowMs / 1000;
-  const lineContext = lineCanvas.getContext('2d');
+  const line = createLineDrawer(lineCanvas, recent, { color: lineColor, widthPx: lineWidthPx });
   /** The time the line is drawn at; none until the first `draw`. */
   let nowMs: number | undefined;
-
-  const drawLine = (chart: Chart<'line', BandPoint[]>) => {
-    if (!lineContext) return;
-    if (lineCanvas.width !== canvas.width || lineCanvas.height !== canvas.height) {
-      lineCanvas.width = canvas.width;
-      lineCanvas.height = canvas.height;
-    }
-    lineContext.setTransform(1, 0, 0, 1, 0, 0);
-    lineContext.clearRect(0, 0, lineCanvas.width, lineCanvas.height);
-    const { chartArea, scales } = chart;
-    const x = scales.x;
-    const y = scales.y;
-    const drawnAtMs = nowMs;
-    if (!x || !y || drawnAtMs === undefined) return;
-    const ratio = chart.currentDevicePixelRatio;
-    lineContext.setTransform(ratio, 0, 0, ratio, 0, 0);
-    lineContext.save();
-    // As Chart.js clips a line dataset: at the x bounds set, half the line's width beyond the y ones.
-    const overflowPx = lineWidthPx / 2;
-    lineContext.beginPath();
-    lineContext.rect(
-      chartArea.left,
-      chartArea.top - overflowPx,
-      chartArea.width,
-      chartArea.height + 2 * overflowPx,
-    );
-    lineContext.clip();
-    lineContext.beginPath();
-    let penDown = false;
-    recent.forEachPoint((atMs, heartRateBpm) => {
-      // No reading leaves a gap rather than joining across it.
-      if (heartRateBpm === null) {
-        penDown = false;
-        return;
-      }
-      const px = x.getPixelForValue((atMs - drawnAtMs) / 1000);
-      const py = y.getPixelForValue(heartRateBpm);
-      if (penDown) lineContext.lineTo(px, py);
-      else lineContext.moveTo(px, py);
-      penDown = true;
-    });
-    lineContext.lineWidth = lineWidthPx;
-    lineContext.strokeStyle = line;
-    lineContext.lineJoin = 'miter';
-    lineContext.lineCap = 'butt';
-    lineContext.stroke();
-    lineContext.restore();
-  };
 
   // Whenever Chart.js has drawn the frame (an update, a resize), the line follows its new scales.
   const linePlugin: Plugin<'line'> = {
     id: 'calmRunLiveLine',
     afterRender: (chart) => {
-      drawLine(chart as Chart<'line', BandPoint[]>);
+      const layout = lineLayoutOf(chart, canvas);
+      if (!layout) return;
+      line.layOut(layout);
+      if (nowMs !== undefined) line.draw(nowMs);
     },
   };
 
@@ -155,11 +117,114 @@ export function createLiveHeartRateChart(
         // Lays the frame out again; the plugin then draws the line.
         chart.update('none');
       } else {
-        drawLine(chart);
+        line.draw(atMs);
       }
     },
     destroy() {
       chart.destroy();
+      line.destroy();
+    },
+  };
+}
+
+/** Chart.js's scales as the line needs them; none before the first layout. */
+function lineLayoutOf(chart: Chart<'line'>, canvas: HTMLCanvasElement): LineLayout | undefined {
+  const { chartArea, scales } = chart;
+  const x = scales.x;
+  const y = scales.y;
+  if (!x || !y) return undefined;
+  // As Chart.js clips a line dataset: at the x bounds set, half the line's width beyond the y ones.
+  const overflowPx = lineWidthPx / 2;
+  // Both scales are linear: two values give each one's offset and slope exactly.
+  const xAt0 = x.getPixelForValue(0);
+  const yAt0 = y.getPixelForValue(0);
+  return {
+    widthPx: canvas.width,
+    heightPx: canvas.height,
+    pixelRatio: chart.currentDevicePixelRatio,
+    clip: {
+      left: chartArea.left,
+      top: chartArea.top - overflowPx,
+      width: chartArea.width,
+      height: chartArea.height + 2 * overflowPx,
+    },
+    xAt0,
+    xPerSecond: x.getPixelForValue(1) - xAt0,
+    yAt0,
+    yPerBpm: y.getPixelForValue(1) - yAt0,
+  };
+}
+
+interface LineDrawer {
+  layOut(layout: LineLayout): void;
+  draw(nowMs: number): void;
+  destroy(): void;
+}
+
+/** The line drawn in a worker when the canvas can be handed to one, else on the page. */
+function createLineDrawer(
+  lineCanvas: HTMLCanvasElement,
+  recent: HeartRateWindow,
+  style: LineStyle,
+): LineDrawer {
+  if (typeof lineCanvas.transferControlToOffscreen === 'function' && typeof Worker === 'function') {
+    return workerLineDrawer(lineCanvas, recent, style);
+  }
+  return pageLineDrawer(lineCanvas, recent, style);
+}
+
+function workerLineDrawer(
+  lineCanvas: HTMLCanvasElement,
+  recent: HeartRateWindow,
+  style: LineStyle,
+): LineDrawer {
+  const worker = new Worker(new URL('./heart-rate-line.worker.ts', import.meta.url), { type: 'module' });
+  const post = (message: LineWorkerMessage, transfer: Transferable[] = []) => {
+    worker.postMessage(message, transfer);
+  };
+  const offscreen = lineCanvas.transferControlToOffscreen();
+  post({ type: 'start', canvas: offscreen, windowMs: recent.windowMs, style }, [offscreen]);
+  /** The window's points up to here are the worker's too. */
+  let sentUpTo = 0;
+  return {
+    layOut(layout) {
+      post({ type: 'layout', layout });
+    },
+    draw(nowMs) {
+      // Only what the worker has not had: a point or two a frame, never the whole window.
+      const newPoints: number[] = [];
+      recent.forEachPointSince(sentUpTo, (atMs, heartRateBpm) => {
+        newPoints.push(atMs, heartRateBpm ?? Number.NaN);
+      });
+      sentUpTo = recent.pushedCount;
+      post({ type: 'draw', nowMs, newPoints });
+    },
+    destroy() {
+      worker.terminate();
+    },
+  };
+}
+
+function pageLineDrawer(
+  lineCanvas: HTMLCanvasElement,
+  recent: HeartRateWindow,
+  style: LineStyle,
+): LineDrawer {
+  const context = lineCanvas.getContext('2d');
+  let layout: LineLayout | undefined;
+  return {
+    layOut(next) {
+      layout = next;
+      if (lineCanvas.width !== next.widthPx || lineCanvas.height !== next.heightPx) {
+        lineCanvas.width = next.widthPx;
+        lineCanvas.height = next.heightPx;
+      }
+    },
+    draw(nowMs) {
+      if (context && layout) drawHeartRateLine(context, recent, layout, nowMs, style);
+    },
+    destroy() {
+      // Nothing held beyond the canvas, which goes with the chart.
     },
   };
 }

@@ -47,4 +47,31 @@ describe('RecentHeartRate', () => {
     recent.push(12_500, 150);
     expect(recent.bpmRange()).toEqual({ minBpm: 150, maxBpm: 171 });
   });
+
+  it('visits the points pushed since a mark that are still in the window, a gap included', () => {
+    const recent = new RecentHeartRate(3000);
+    recent.push(0, 70);
+    const mark = recent.pushedCount;
+    expect(mark).toBe(1);
+    recent.push(1000, null);
+    recent.push(2000, 72);
+    const since: [number, number | null][] = [];
+    recent.forEachPointSince(mark, (atMs, heartRateBpm) => since.push([atMs, heartRateBpm]));
+    expect(since).toEqual([
+      [1000, null],
+      [2000, 72],
+    ]);
+    // Pushed since, but out of the window by now: only what is left is visited.
+    recent.push(6000, 80);
+    recent.push(7000, 81);
+    const later: [number, number | null][] = [];
+    recent.forEachPointSince(mark, (atMs, heartRateBpm) => later.push([atMs, heartRateBpm]));
+    expect(later).toEqual([
+      [6000, 80],
+      [7000, 81],
+    ]);
+    const none: number[] = [];
+    recent.forEachPointSince(recent.pushedCount, (atMs) => none.push(atMs));
+    expect(none).toEqual([]);
+  });
 });
