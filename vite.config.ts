@@ -48,6 +48,8 @@ function shareServersCsp(sources: readonly ShareServerSource[]): Plugin {
 }
 
 export default defineConfig(({ command }) => ({
+  // The share group's worker loads the NATS client on first use: a worker that splits into chunks must be a module.
+  worker: { format: 'es' },
   plugins: [
     svelte(),
     devInlineStyles(),

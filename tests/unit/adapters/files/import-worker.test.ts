@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { exportBackup } from '../../../../src/adapters/files/backup';
+import { encodeClientFile } from '../../../../src/adapters/files/client-file';
+import { exportFit } from '../../../../src/adapters/files/fit-export';
+import { toImportItem } from '../../../../src/adapters/files/import-item';
+import type {
+  ImportWorkerReply,
+  ImportWorkerRequest,
+  MessagePortLike,
+} from '../../../../src/adapters/files/import-messages';
+import { readImport, type ImportReading } from '../../../../src/adapters/files/import-reading';
+import { serveImportReading, transferablesOf } from '../../../../src/adapters/files/import-service';
+import { readImportFile, type ImportWorkerLike } from '../../../../src/adapters/files/import-worker-client';
+import { sessionContentKey } from '../../../../src/adapters/files/session-content-key';
+import { clientRun, therapistFile } from '../../../e2e/support/client-files';
+import { sampleRun, tinySession } from './support/sample-session';
+
+/**
+ * The import's worker protocol, with a MessageChannel standing in for the worker: requests and readings are
+ * structured-cloned as between a page and its worker, and the sample bytes are transferred.
+ */
+
+interface ChannelWorker extends ImportWorkerLike {
+  /** The transfer list of each reply the service posted. */
+  readonly transfers: Transferable[][];
+  terminated: boolean;
+}
+
+/** A worker made of a MessageChannel: the service on one port, the page's end on the other. */
+function channelWorker(): ChannelWorker {
+  const { port1: page, port2: inWorker } = new MessageChannel();
+  const transfers: Transferable[][] = [];
+  const workerSide: MessagePortLike<ImportWorkerReply, ImportWorkerRequest> = {
+    postMessage: (message, options) => {
+      transfers.push(options?.transfer ?? []);
+      inWorker.postMessage(message, options);
+    },
+    addEventListener: (type, listener) => {
+      inWorker.addEventListener(type, listener as (event: MessageEvent) => void);
+    },
+  };
+  serveImportReading(workerSide);
+  inWorker.start();
+  const worker: ChannelWorker = {
+    transfers,
+    terminated: false,
+    postMessage: (message, options) => {
+      page.postMessage(message, options);
+    },
+    addEventListener: (
+      type: 'message' | 'error',
+      listener: (event: MessageEvent<ImportWorkerReply>) => void,
+    ) => {
+      if (type === 'message') page.addEventListener('message', listener as (event: MessageEvent) => void);
+    },
+    terminate: () => {
+      worker.terminated = true;
+      page.close();
+      inWorker.close();
+    },
+  };
+  page.start();
+  return worker;
+}
+
+const backupBlob = (): Blob => new Blob([exportBackup([tinySession(), sampleRun()], '0.1.0')]);
+
+describe('readImportFile through a worker', () => {
+  it('gives the sessions ready to store, as reading them here would, and stops the worker', async () => {
+    const worker = channelWorker();
+    const reading = await readImportFile(
+      { kind: 'sessions', file: backupBlob(), fileName: 'calm-run-backup.json' },
+      () => worker,
+    );
+    expect(reading).toEqual({ ok: true, items: [tinySession(), sampleRun()].map(toImportItem) });
+    expect(reading).toEqual(
+      await readImport({ kind: 'sessions', file: backupBlob(), fileName: 'calm-run-backup.json' }),
+    );
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('transfers every chunk buffer of the reading, each once, rather than copying it', async () => {
+    const worker = channelWorker();
+    const reading = await readImportFile(
+      { kind: 'sessions', file: backupBlob(), fileName: 'calm-run-backup.json' },
+      () => worker,
+    );
+    if (!reading.ok) throw new Error('refused');
+    const chunkCount = reading.items.flatMap((item) => item.chunks).length;
+    expect(chunkCount).toBeGreaterThan(0);
+    expect(worker.transfers).toHaveLength(1);
+    expect(worker.transfers[0]).toHaveLength(chunkCount);
+    for (const item of reading.items)
+      for (const chunk of item.chunks) expect(chunk.bytes).toBeInstanceOf(Uint8Array);
+  });
+
+  it('reads a FIT file by its header, whatever its name', async () => {
+    const bytes = new Uint8Array(exportFit(sampleRun()));
+    const reading = await readImportFile(
+      { kind: 'sessions', file: new Blob([bytes]), fileName: 'activity.bin' },
+      channelWorker,
+    );
+    expect(reading).toEqual(
+      await readImport({ kind: 'sessions', file: new Blob([bytes]), fileName: 'x.fit' }),
+    );
+    expect(reading.ok && reading.items[0]?.meta.id).toMatch(/^fit-/u);
+  });
+
+  it('hands a refusal over exactly as the reader gives it', async () => {
+    expect(
+      await readImportFile(
+        { kind: 'sessions', file: new Blob(['{"format":"calm-run-backup"']), fileName: 'cut-off.json' },
+        channelWorker,
+      ),
+    ).toEqual({ ok: false, refusal: { code: 'backup-not-json' } });
+    expect(
+      await readImportFile(
+        { kind: 'sessions', file: new Blob([new Uint8Array([1, 2, 3])]), fileName: 'run.fit' },
+        channelWorker,
+      ),
+    ).toEqual({ ok: false, refusal: { code: 'fit-not-fit' } });
+    expect(
+      await readImportFile(
+        { kind: 'client', file: new Blob([exportBackup([tinySession()], '0.1.0')]), expectations: {} },
+        channelWorker,
+      ),
+    ).toEqual({ ok: false, refusal: { code: 'client-file-is-backup' } });
+  });
+
+  it("reads a client file with each session's content key as it will be stored", async () => {
+    const written = therapistFile([clientRun(0), clientRun(1)]);
+    const file = new Blob([encodeClientFile(written, 'test')]);
+    const worker = channelWorker();
+    const reading = await readImportFile({ kind: 'client', file, expectations: {} }, () => worker);
+    if (!reading.ok) throw new Error(`refused: ${JSON.stringify(reading.refusal)}`);
+    expect(reading.file.profile).toEqual(written.profile);
+    expect(reading.file.record).toEqual(written.record);
+    expect(reading.file.sessions).toEqual(
+      written.sessions.map((session) => {
+        const item = toImportItem(session);
+        return { item, contentKey: sessionContentKey({ meta: item.meta, samples: session.samples }) };
+      }),
+    );
+    expect(worker.transfers[0]).toHaveLength(2);
+  });
+
+  it("refuses a client file of someone else when asked for one client's", async () => {
+    const file = new Blob([encodeClientFile(therapistFile([clientRun(0)]), 'test')]);
+    expect(
+      await readImportFile({ kind: 'client', file, expectations: { runnerId: 'ben' } }, channelWorker),
+    ).toEqual({ ok: false, refusal: { code: 'client-file-other-client' } });
+  });
+});
+
+describe('readImportFile without a worker', () => {
+  it('reads in this thread where there are no workers (here, in Node)', async () => {
+    expect(typeof Worker).toBe('undefined');
+    expect(await readImportFile({ kind: 'sessions', file: backupBlob(), fileName: 'b.json' })).toEqual({
+      ok: true,
+      items: [tinySession(), sampleRun()].map(toImportItem),
+    });
+  });
+
+  it('reads in this thread when the worker fails to start, and stops it', async () => {
+    let errorListener: ((event: MessageEvent<ImportWorkerReply>) => void) | undefined;
+    let terminated = false;
+    const broken: ImportWorkerLike = {
+      postMessage: () => {
+        queueMicrotask(() => errorListener?.(new MessageEvent('error')));
+      },
+      addEventListener: (
+        type: 'message' | 'error',
+        listener: (event: MessageEvent<ImportWorkerReply>) => void,
+      ) => {
+        if (type === 'error') errorListener = listener;
+      },
+      terminate: () => {
+        terminated = true;
+      },
+    };
+    expect(
+      await readImportFile({ kind: 'sessions', file: backupBlob(), fileName: 'b.json' }, () => broken),
+    ).toEqual({ ok: true, items: [tinySession(), sampleRun()].map(toImportItem) });
+    expect(terminated).toBe(true);
+  });
+});
+
+describe('serveImportReading', () => {
+  it('answers a reading that throws with its message, and the page rejects with it', async () => {
+    let reply: ImportWorkerReply | undefined;
+    let onRequest: ((event: MessageEvent<ImportWorkerRequest>) => void) | undefined;
+    serveImportReading({
+      postMessage: (message) => {
+        reply = message;
+      },
+      addEventListener: (_type, listener) => {
+        onRequest = listener;
+      },
+    });
+    const unreadable = { arrayBuffer: () => Promise.reject(new Error('the file went away')) } as Blob;
+    onRequest?.(
+      new MessageEvent('message', {
+        data: { id: 7, request: { kind: 'sessions', file: unreadable, fileName: 'gone.json' } },
+      }),
+    );
+    await expect.poll(() => reply).toEqual({ id: 7, ok: false, errorMessage: 'the file went away' });
+
+    const page: ImportWorkerLike = {
+      postMessage: () => undefined,
+      addEventListener: (
+        type: 'message' | 'error',
+        listener: (event: MessageEvent<ImportWorkerReply>) => void,
+      ) => {
+        if (type === 'message') queueMicrotask(() => listener(new MessageEvent('message', { data: reply })));
+      },
+      terminate: () => undefined,
+    };
+    await expect(
+      readImportFile({ kind: 'sessions', file: unreadable, fileName: 'gone.json' }, () => page),
+    ).rejects.toThrow('the file went away');
+  });
+
+  it('transfers nothing with a refusal', () => {
+    const refused: ImportReading = { ok: false, refusal: { code: 'backup-empty' } };
+    expect(transferablesOf(refused)).toEqual([]);
+  });
+});
