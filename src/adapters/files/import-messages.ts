@@ -1,3 +1,4 @@
+import type { ReadingBatch } from './import-reading-batches';
 import type { ImportReading, ImportReadRequest } from './import-reading';
 
 /** What the page asks of the import worker: one file to read, numbered so its answer finds its way back. */
@@ -6,9 +7,14 @@ export interface ImportWorkerRequest {
   request: ImportReadRequest;
 }
 
-/** The worker's answer: the reading, or the message of an error the reading threw (a bug, never a bad file). */
+/**
+ * The worker's answer: the reading's sessions in batches (import-reading-batches.ts), then the rest of the reading
+ * last; or the message of an error the reading threw (a bug, never a bad file).
+ */
 export type ImportWorkerReply =
-  { id: number; ok: true; reading: ImportReading } | { id: number; ok: false; errorMessage: string };
+  | { id: number; type: 'batch'; batch: ReadingBatch }
+  | { id: number; type: 'reading'; rest: ImportReading }
+  | { id: number; type: 'error'; errorMessage: string };
 
 /** The two ends of a dedicated worker's channel, as each side sees it (and tests fake). */
 export interface MessagePortLike<Outgoing, Incoming> {

@@ -1,38 +1,29 @@
 import type { ImportWorkerReply, ImportWorkerRequest, MessagePortLike } from './import-messages';
-import { readImport, type ImportReading } from './import-reading';
+import { readImport } from './import-reading';
+import { splitReading, transferablesOf } from './import-reading-batches';
 
 /**
  * The worker's side of the import: each request's file is read (import-reading.ts) and the reading posted back,
- * with the sample bytes of its sessions transferred rather than copied, so the page only takes over the buffers.
+ * its sessions in batches with their sample bytes transferred rather than copied, then the rest of it.
  */
 export function serveImportReading(port: MessagePortLike<ImportWorkerReply, ImportWorkerRequest>): void {
   port.addEventListener('message', (event) => {
     const { id, request } = event.data;
     void readImport(request).then(
       (reading) => {
-        port.postMessage({ id, ok: true, reading }, { transfer: transferablesOf(reading) });
+        const { rest, batches } = splitReading(reading);
+        for (const batch of batches) {
+          port.postMessage({ id, type: 'batch', batch }, { transfer: transferablesOf(batch) });
+        }
+        port.postMessage({ id, type: 'reading', rest });
       },
       (error: unknown) => {
         port.postMessage({
           id,
-          ok: false,
+          type: 'error',
           errorMessage: error instanceof Error ? error.message : String(error),
         });
       },
     );
   });
-}
-
-/** Every sessions' chunk buffers, each once (two views on one buffer would make the transfer fail). */
-export function transferablesOf(reading: ImportReading): ArrayBuffer[] {
-  if (!reading.ok) return [];
-  const items = 'items' in reading ? reading.items : reading.file.sessions.map(({ item }) => item);
-  const buffers = new Set<ArrayBuffer>();
-  for (const item of items) {
-    for (const chunk of item.chunks) {
-      // A SharedArrayBuffer is shared already; only plain buffers can (and need to) be transferred.
-      if (chunk.bytes.buffer instanceof ArrayBuffer) buffers.add(chunk.bytes.buffer);
-    }
-  }
-  return [...buffers];
 }

@@ -1,5 +1,6 @@
 import type { ImportWorkerReply, ImportWorkerRequest, MessagePortLike } from './import-messages';
 import type { ImportReadings, ImportReadRequest } from './import-reading';
+import { joinReading, type ReadingBatch } from './import-reading-batches';
 
 /** A started worker as the page holds it. */
 export interface ImportWorkerLike extends MessagePortLike<ImportWorkerRequest, ImportWorkerReply> {
@@ -30,9 +31,13 @@ export async function readImportFile<K extends ImportReadRequest['kind']>(
   const worker = startWorker();
   if (!worker) return readInThread(request);
   try {
-    const reply = await new Promise<ImportWorkerReply | undefined>((resolve) => {
+    const batches: ReadingBatch[] = [];
+    const reply = await new Promise<Exclude<ImportWorkerReply, { type: 'batch' }> | undefined>((resolve) => {
       worker.addEventListener('message', (event) => {
-        resolve(event.data);
+        const message = event.data;
+        // Each batch is a message, and a task, of its own: the page takes the sessions in a few at a time.
+        if (message.type === 'batch') batches.push(message.batch);
+        else resolve(message);
       });
       // A worker whose script would not load (or that died) gives no reply: undefined, read here instead.
       worker.addEventListener('error', () => {
@@ -41,9 +46,9 @@ export async function readImportFile<K extends ImportReadRequest['kind']>(
       worker.postMessage({ id: 1, request });
     });
     if (!reply) return await readInThread(request);
-    if (!reply.ok) throw new Error(reply.errorMessage);
+    if (reply.type === 'error') throw new Error(reply.errorMessage);
     // The worker answers each request with the reading of that request's kind.
-    return reply.reading as ImportReadings[K];
+    return joinReading(reply.rest, batches) as ImportReadings[K];
   } finally {
     worker.terminate();
   }

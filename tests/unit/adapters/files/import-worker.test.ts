@@ -9,7 +9,12 @@ import type {
   MessagePortLike,
 } from '../../../../src/adapters/files/import-messages';
 import { readImport, type ImportReading } from '../../../../src/adapters/files/import-reading';
-import { serveImportReading, transferablesOf } from '../../../../src/adapters/files/import-service';
+import { serveImportReading } from '../../../../src/adapters/files/import-service';
+import {
+  joinReading,
+  sessionsPerBatch,
+  splitReading,
+} from '../../../../src/adapters/files/import-reading-batches';
 import { readImportFile, type ImportWorkerLike } from '../../../../src/adapters/files/import-worker-client';
 import { sessionContentKey } from '../../../../src/adapters/files/session-content-key';
 import { clientRun, therapistFile } from '../../../e2e/support/client-files';
@@ -88,7 +93,8 @@ describe('readImportFile through a worker', () => {
     if (!reading.ok) throw new Error('refused');
     const chunkCount = reading.items.flatMap((item) => item.chunks).length;
     expect(chunkCount).toBeGreaterThan(0);
-    expect(worker.transfers).toHaveLength(1);
+    // One batch (two sessions) with the chunk buffers, then the rest of the reading with nothing to transfer.
+    expect(worker.transfers).toEqual([expect.any(Array), []]);
     expect(worker.transfers[0]).toHaveLength(chunkCount);
     for (const item of reading.items)
       for (const chunk of item.chunks) expect(chunk.bytes).toBeInstanceOf(Uint8Array);
@@ -203,7 +209,7 @@ describe('serveImportReading', () => {
         data: { id: 7, request: { kind: 'sessions', file: unreadable, fileName: 'gone.json' } },
       }),
     );
-    await expect.poll(() => reply).toEqual({ id: 7, ok: false, errorMessage: 'the file went away' });
+    await expect.poll(() => reply).toEqual({ id: 7, type: 'error', errorMessage: 'the file went away' });
 
     const page: ImportWorkerLike = {
       postMessage: () => undefined,
@@ -220,8 +226,55 @@ describe('serveImportReading', () => {
     ).rejects.toThrow('the file went away');
   });
 
-  it('transfers nothing with a refusal', () => {
+  it('posts a refusal as one message', () => {
     const refused: ImportReading = { ok: false, refusal: { code: 'backup-empty' } };
-    expect(transferablesOf(refused)).toEqual([]);
+    expect(splitReading(refused)).toEqual({ rest: refused, batches: [] });
+  });
+});
+
+describe('a reading in batches', () => {
+  const manySessions = (count: number) =>
+    Array.from({ length: count }, (_, index) => {
+      const session = tinySession();
+      return { ...session, meta: { ...session.meta, id: `session-${String(index)}` } };
+    });
+
+  it('crosses a large backup in batches of sessions, one message and one transfer each, all in order', async () => {
+    const sessions = manySessions(2 * sessionsPerBatch + 7);
+    const worker = channelWorker();
+    const reading = await readImportFile(
+      { kind: 'sessions', file: new Blob([exportBackup(sessions, '0.1.0')]), fileName: 'b.json' },
+      () => worker,
+    );
+    expect(reading).toEqual({ ok: true, items: sessions.map(toImportItem) });
+    expect(worker.transfers.map((transfer) => transfer.length)).toEqual([
+      sessionsPerBatch,
+      sessionsPerBatch,
+      7,
+      0,
+    ]);
+  });
+
+  it('is whole again after splitting, for both kinds of reading', async () => {
+    const backup = await readImport({
+      kind: 'sessions',
+      file: new Blob([exportBackup(manySessions(5), '0.1.0')]),
+      fileName: 'b.json',
+    });
+    const { rest, batches } = splitReading(backup, 2);
+    expect(batches.map((batch) => (batch.kind === 'items' ? batch.items.length : -1))).toEqual([2, 2, 1]);
+    expect(rest).toEqual({ ok: true, items: [] });
+    expect(joinReading(rest, batches)).toEqual(backup);
+
+    const client = await readImport({
+      kind: 'client',
+      file: new Blob([encodeClientFile(therapistFile([clientRun(0), clientRun(1), clientRun(2)]), 'test')]),
+      expectations: {},
+    });
+    const split = splitReading(client, 2);
+    expect(
+      split.batches.map((batch) => (batch.kind === 'client-sessions' ? batch.sessions.length : -1)),
+    ).toEqual([2, 1]);
+    expect(joinReading(split.rest, split.batches)).toEqual(client);
   });
 });
