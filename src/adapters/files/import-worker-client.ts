@@ -30,11 +30,14 @@ export async function readImportFile<K extends ImportReadRequest['kind']>(
 ): Promise<ImportReadings[K]> {
   const worker = startWorker();
   if (!worker) return readInThread(request);
+  // One request per worker: the number only has to tell its answer from anything else.
+  const requestId = 1;
   try {
     const batches: ReadingBatch[] = [];
     const reply = await new Promise<Exclude<ImportWorkerReply, { type: 'batch' }> | undefined>((resolve) => {
       worker.addEventListener('message', (event) => {
         const message = event.data;
+        if (message.id !== requestId) return;
         // Each batch is a message, and a task, of its own: the page takes the sessions in a few at a time.
         if (message.type === 'batch') batches.push(message.batch);
         else resolve(message);
@@ -43,7 +46,7 @@ export async function readImportFile<K extends ImportReadRequest['kind']>(
       worker.addEventListener('error', () => {
         resolve(undefined);
       });
-      worker.postMessage({ id: 1, request });
+      worker.postMessage({ id: requestId, request });
     });
     if (!reply) return await readInThread(request);
     if (reply.type === 'error') throw new Error(reply.errorMessage);

@@ -211,19 +211,43 @@ describe('serveImportReading', () => {
     );
     await expect.poll(() => reply).toEqual({ id: 7, type: 'error', errorMessage: 'the file went away' });
 
-    const page: ImportWorkerLike = {
-      postMessage: () => undefined,
-      addEventListener: (
-        type: 'message' | 'error',
-        listener: (event: MessageEvent<ImportWorkerReply>) => void,
-      ) => {
-        if (type === 'message') queueMicrotask(() => listener(new MessageEvent('message', { data: reply })));
-      },
-      terminate: () => undefined,
+    // The page's end, wired straight to a service of its own (a File-like that fails cannot be cloned).
+    const page = (): ImportWorkerLike => {
+      let toPage: ((event: MessageEvent<ImportWorkerReply>) => void) | undefined;
+      let toService: ((event: MessageEvent<ImportWorkerRequest>) => void) | undefined;
+      serveImportReading({
+        postMessage: (message) => toPage?.(new MessageEvent('message', { data: message })),
+        addEventListener: (_type, listener) => {
+          toService = listener;
+        },
+      });
+      return {
+        postMessage: (message) => toService?.(new MessageEvent('message', { data: message })),
+        addEventListener: (
+          type: 'message' | 'error',
+          listener: (event: MessageEvent<ImportWorkerReply>) => void,
+        ) => {
+          if (type === 'message') toPage = listener;
+        },
+        terminate: () => undefined,
+      };
     };
     await expect(
-      readImportFile({ kind: 'sessions', file: unreadable, fileName: 'gone.json' }, () => page),
+      readImportFile({ kind: 'sessions', file: unreadable, fileName: 'gone.json' }, page),
     ).rejects.toThrow('the file went away');
+  });
+
+  it("takes only its own request's answer", async () => {
+    const worker = channelWorker();
+    const realPost = worker.postMessage.bind(worker);
+    worker.postMessage = (message, options) => {
+      // Another request's answer on the same channel, before this one's: a refusal that must not be taken.
+      realPost({ ...message, id: message.id + 1, request: { ...message.request, file: new Blob(['']) } });
+      realPost(message, options);
+    };
+    expect(
+      await readImportFile({ kind: 'sessions', file: backupBlob(), fileName: 'b.json' }, () => worker),
+    ).toEqual({ ok: true, items: [tinySession(), sampleRun()].map(toImportItem) });
   });
 
   it('posts a refusal as one message', () => {
