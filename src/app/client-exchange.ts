@@ -8,7 +8,7 @@ import type { ClientRecord } from '../core/clients/client-record';
 import type { ClientMergeCounts } from '../core/clients/merge-client-file';
 import type { RunnerProfile } from '../core/zones/runner-profile';
 import { appVersion } from './session-export';
-import { loadSessionWithSamples, maxImportBytes, toImportItem } from './session-files';
+import { loadSessionWithSamples, maxImportBytes } from './session-files';
 
 /**
  * One client's whole record as one file, both ways: the therapist hands it to the client, whose own Calm Run then
@@ -133,18 +133,20 @@ export async function importClientFile(
   if (file.size > maxImportBytes) {
     return { kind: 'refused', refusal: { code: 'file-too-large', maxMegabytes: maxImportBytes / 1e6 } };
   }
-  const [{ parseClientFileBytes }, { sessionContentKey }, { mergeClientFile }] = await Promise.all([
-    import('../adapters/files/client-file'),
+  const [{ readImportFile }, { sessionContentKey }, { mergeClientFile }] = await Promise.all([
+    import('../adapters/files/import-worker-client'),
     import('../adapters/files/session-content-key'),
     import('../core/clients/merge-client-file'),
   ]);
-  const parsed = parseClientFileBytes(new Uint8Array(await file.arrayBuffer()), {
-    ...(options.expectedRunnerId !== undefined && { runnerId: options.expectedRunnerId }),
+  const parsed = await readImportFile({
+    kind: 'client',
+    file,
+    expectations: { ...(options.expectedRunnerId !== undefined && { runnerId: options.expectedRunnerId }) },
   });
   if (!parsed.ok) return { kind: 'refused', refusal: parsed.refusal };
   const incoming = parsed.file;
   const runnerId = incoming.profile.id;
-  const items = incoming.sessions.map(toImportItem);
+  const items = incoming.sessions.map(({ item }) => item);
 
   let storedRecord: ClientRecord | undefined;
   const deviceSessions = new Map<string, string>();
@@ -164,11 +166,7 @@ export async function importClientFile(
     {
       profile: incoming.profile,
       record: incoming.record,
-      sessions: items.map((item, index) => ({
-        id: item.meta.id,
-        // The key of the session as it will be stored: with the summary the import gives it.
-        contentKey: sessionContentKey({ meta: item.meta, samples: incoming.sessions[index]?.samples ?? [] }),
-      })),
+      sessions: incoming.sessions.map(({ item, contentKey }) => ({ id: item.meta.id, contentKey })),
     },
     { nowWallMs: options.nowWallMs ?? Date.now(), maxNotes: CLIENT_TEXT_LIMITS.notes },
   );

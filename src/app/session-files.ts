@@ -1,9 +1,7 @@
-import { encodeSamples, decodeSamples } from '../core/session/sample-codec';
-import { summarizeSession } from '../core/session/session-summary';
-import type { SampleChunk } from '../core/session/session-model';
+import { decodeSamples } from '../core/session/sample-codec';
 import type { ImportRefusal } from '../adapters/files/import-refusal';
 import type { SessionWithSamples } from '../adapters/files/session-with-samples';
-import type { ImportItem, SessionStorage } from '../adapters/storage/session-storage';
+import type { SessionStorage } from '../adapters/storage/session-storage';
 import { exportBackupFile } from './session-export';
 
 /** One stored session with every sample, decoded: what the detail screen and the exports work from. */
@@ -24,61 +22,24 @@ export type ImportOutcome =
 /** The largest file any import reads into memory; the parsers check their own, finer limits after. */
 export const maxImportBytes = 100_000_000;
 
-/** FIT files start with a header whose bytes 8-11 spell ".FIT". */
-function looksLikeFit(bytes: Uint8Array): boolean {
-  return bytes.length >= 12 && String.fromCharCode(...bytes.subarray(8, 12)) === '.FIT';
-}
-
 /**
- * Reads a JSON backup or a FIT file from another device, validates all of it, and stores it in one transaction:
- * sessions already here (by id) are kept as they are, and a bad file writes nothing.
+ * Reads a JSON backup or a FIT file from another device, validates all of it off the main thread
+ * (adapters/files/import-reading.ts), and stores it in one transaction: sessions already here (by id) are kept as
+ * they are, and a bad file writes nothing.
  */
 export async function importSessionFile(store: SessionStorage, file: File): Promise<ImportOutcome> {
   // Refuse a huge file before reading it into memory; the parsers check their own, finer limits after.
   if (file.size > maxImportBytes)
     return { kind: 'refused', refusal: { code: 'file-too-large', maxMegabytes: maxImportBytes / 1e6 } };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let sessions: SessionWithSamples[];
-  if (looksLikeFit(bytes) || file.name.toLowerCase().endsWith('.fit')) {
-    const { importFit } = await import('../adapters/files/fit-import');
-    const result = importFit(bytes);
-    if (!result.ok) return { kind: 'refused', refusal: result.refusal };
-    sessions = [result.session];
-  } else {
-    const { parseBackupBytes } = await import('../adapters/files/backup');
-    const result = parseBackupBytes(bytes);
-    if (!result.ok) return { kind: 'refused', refusal: result.refusal };
-    sessions = result.sessions;
-  }
-  const items = sessions.map(toImportItem);
+  const { readImportFile } = await import('../adapters/files/import-worker-client');
+  const reading = await readImportFile({ kind: 'sessions', file, fileName: file.name });
+  if (!reading.ok) return { kind: 'refused', refusal: reading.refusal };
   try {
-    const result = await store.importSessions(items);
+    const result = await store.importSessions(reading.items);
     return { kind: 'imported', imported: result.imported.length, skipped: result.skipped.length };
   } catch {
     return { kind: 'storage-failed' };
   }
-}
-
-/**
- * A validated session as the store imports it: its summary (computed when the file had none) and its samples as
- * one chunk in the store's codec.
- */
-export function toImportItem({ meta, samples }: SessionWithSamples): ImportItem {
-  const summary = meta.summary ?? summarizeSession(meta, samples);
-  const chunks: SampleChunk[] =
-    samples.length === 0
-      ? []
-      : [
-          {
-            sessionId: meta.id,
-            seq: 0,
-            firstElapsedMs: samples[0]?.elapsedMs ?? 0,
-            lastElapsedMs: samples.at(-1)?.elapsedMs ?? 0,
-            sampleCount: samples.length,
-            bytes: encodeSamples(samples),
-          },
-        ];
-  return { meta: { ...meta, summary }, chunks };
 }
 
 /** One backup file with every stored session and its samples, shared or downloaded. */

@@ -12,7 +12,8 @@ import {
   type ClientRecordStorage,
   type ProfileBook,
 } from '../../../src/app/client-exchange';
-import { loadSessionWithSamples, toImportItem } from '../../../src/app/session-files';
+import { toImportItem } from '../../../src/adapters/files/import-item';
+import { loadSessionWithSamples } from '../../../src/app/session-files';
 import type { RunnerProfile } from '../../../src/core/zones/runner-profile';
 import type { SessionWithSamples } from '../../../src/adapters/files/session-with-samples';
 import {

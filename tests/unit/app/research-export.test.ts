@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { researchCsv } from '../../../src/adapters/files/research-csv';
 import { SessionStore } from '../../../src/adapters/storage/session-store';
 import { collectResearchRows, researchClients, type ResearchClient } from '../../../src/app/research-export';
-import { toImportItem } from '../../../src/app/session-files';
+import { toImportItem } from '../../../src/adapters/files/import-item';
 import type { ClientRecord } from '../../../src/core/clients/client-record';
 import { calendarDateOf as localCalendarDate, daysBetween } from '../../../src/core/clients/calendar-days';
 import { clientId, clientName, clientRecord, clientRun } from '../../e2e/support/client-files';

@@ -4,7 +4,7 @@ import { openCalmRunDb } from '../../../../src/adapters/storage/calm-run-db';
 import { ClientStore } from '../../../../src/adapters/storage/client-store';
 import { SessionStore } from '../../../../src/adapters/storage/session-store';
 import { importClientFile, type ProfileBook } from '../../../../src/app/client-exchange';
-import { toImportItem } from '../../../../src/app/session-files';
+import { toImportItem } from '../../../../src/adapters/files/import-item';
 import type { RunnerProfile } from '../../../../src/core/zones/runner-profile';
 import { hostileClientFiles, validClientFileText } from '../../../e2e/support/hostile-client-files';
 import { storedBeforeCorpus } from '../../../e2e/support/hostile-imports';
