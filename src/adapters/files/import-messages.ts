@@ -15,9 +15,3 @@ export type ImportWorkerReply =
   | { id: number; type: 'batch'; batch: ReadingBatch }
   | { id: number; type: 'reading'; rest: ImportReading }
   | { id: number; type: 'error'; errorMessage: string };
-
-/** The two ends of a dedicated worker's channel, as each side sees it (and tests fake). */
-export interface MessagePortLike<Outgoing, Incoming> {
-  postMessage(message: Outgoing, options?: { transfer?: Transferable[] }): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<Incoming>) => void): void;
-}

@@ -1,4 +1,5 @@
-import type { ImportWorkerReply, ImportWorkerRequest, MessagePortLike } from './import-messages';
+import type { MessagePortLike } from '../platform/worker-port';
+import type { ImportWorkerReply, ImportWorkerRequest } from './import-messages';
 import { readImport } from './import-reading';
 import { splitReading, transferablesOf } from './import-reading-batches';
 

@@ -1,13 +1,10 @@
-import type { ImportWorkerReply, ImportWorkerRequest, MessagePortLike } from './import-messages';
+import type { WorkerLike } from '../platform/worker-port';
+import type { ImportWorkerReply, ImportWorkerRequest } from './import-messages';
 import type { ImportReadings, ImportReadRequest } from './import-reading';
 import { joinReading, type ReadingBatch } from './import-reading-batches';
 
-/** A started worker as the page holds it. */
-export interface ImportWorkerLike extends MessagePortLike<ImportWorkerRequest, ImportWorkerReply> {
-  addEventListener(type: 'message', listener: (event: MessageEvent<ImportWorkerReply>) => void): void;
-  addEventListener(type: 'error', listener: (event: Event) => void): void;
-  terminate(): void;
-}
+/** The import worker as the page holds it. */
+export type ImportWorkerLike = WorkerLike<ImportWorkerRequest, ImportWorkerReply>;
 
 /** Starts import-worker.ts; undefined where there are no workers (Node, in unit tests). */
 function startImportWorker(): ImportWorkerLike | undefined {

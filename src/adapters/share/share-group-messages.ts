@@ -31,9 +31,3 @@ export type ShareGroupReport =
   | { type: 'frames'; frames: ShareFrameArrival[] }
   | { type: 'counts'; counts: ShareGroupCounts }
   | { type: 'closed' };
-
-/** The two ends of a dedicated worker's channel, as each side sees it (and tests fake). */
-export interface MessagePortLike<Outgoing, Incoming> {
-  postMessage(message: Outgoing): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<Incoming>) => void): void;
-}

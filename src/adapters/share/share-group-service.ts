@@ -1,7 +1,8 @@
 import type { Clock } from '../heart-rate-source';
 import { openNatsLink, type NatsLinkOptions } from './nats-link';
 import { ShareCipher } from './share-cipher';
-import type { MessagePortLike, ShareGroupReport, ShareGroupRequest } from './share-group-messages';
+import type { MessagePortLike } from '../platform/worker-port';
+import type { ShareGroupReport, ShareGroupRequest } from './share-group-messages';
 import { ShareGroupOpener } from './share-group-opener';
 import type { ShareLink } from './share-link';
 

@@ -1,13 +1,10 @@
 import type { OpenedShareFrame, ShareGroupCounts, ShareGroupFeed } from './share-group-feed';
-import type { MessagePortLike, ShareGroupReport, ShareGroupRequest } from './share-group-messages';
+import type { WorkerLike } from '../platform/worker-port';
+import type { ShareGroupReport, ShareGroupRequest } from './share-group-messages';
 import type { ShareLinkState, ShareLinkStatus } from './share-link';
 
-/** A started worker as the page holds it. */
-export interface WorkerLike extends MessagePortLike<ShareGroupRequest, ShareGroupReport> {
-  addEventListener(type: 'message', listener: (event: MessageEvent<ShareGroupReport>) => void): void;
-  addEventListener(type: 'error', listener: (event: Event) => void): void;
-  terminate(): void;
-}
+/** The share group's worker as the page holds it. */
+export type ShareGroupWorkerLike = WorkerLike<ShareGroupRequest, ShareGroupReport>;
 
 export interface ShareGroupWorkerOptions {
   serverUrl: string;
@@ -17,13 +14,13 @@ export interface ShareGroupWorkerOptions {
   groupId: string;
   keyBytes: Uint8Array;
   /** Tests pass a fake; the app starts share-group-worker.ts. */
-  startWorker?: () => WorkerLike;
+  startWorker?: () => ShareGroupWorkerLike;
 }
 
 /** How long closing waits for the worker to let the server go before it is stopped anyway. */
 const closeLimitMs = 1500;
 
-function startShareGroupWorker(): WorkerLike {
+function startShareGroupWorker(): ShareGroupWorkerLike {
   return new Worker(new URL('./share-group-worker.ts', import.meta.url), {
     type: 'module',
     name: 'calm-run-share-group',
@@ -36,7 +33,7 @@ function startShareGroupWorker(): WorkerLike {
  */
 export class ShareGroupWorker implements ShareGroupFeed, ShareLinkStatus {
   #state: ShareLinkState = 'connecting';
-  readonly #worker: WorkerLike;
+  readonly #worker: ShareGroupWorkerLike;
   readonly #stateListeners = new Set<(state: ShareLinkState) => void>();
   #onFrames: ((frames: readonly OpenedShareFrame[]) => void) | undefined;
   #onCounts: ((counts: ShareGroupCounts) => void) | undefined;

@@ -3,11 +3,8 @@ import { exportBackup } from '../../../../src/adapters/files/backup';
 import { encodeClientFile } from '../../../../src/adapters/files/client-file';
 import { exportFit } from '../../../../src/adapters/files/fit-export';
 import { toImportItem } from '../../../../src/adapters/files/import-item';
-import type {
-  ImportWorkerReply,
-  ImportWorkerRequest,
-  MessagePortLike,
-} from '../../../../src/adapters/files/import-messages';
+import type { ImportWorkerReply, ImportWorkerRequest } from '../../../../src/adapters/files/import-messages';
+import type { MessagePortLike } from '../../../../src/adapters/platform/worker-port';
 import { readImport, type ImportReading } from '../../../../src/adapters/files/import-reading';
 import { serveImportReading } from '../../../../src/adapters/files/import-service';
 import {

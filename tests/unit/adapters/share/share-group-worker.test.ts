@@ -6,7 +6,10 @@ import type {
 } from '../../../../src/adapters/share/share-group-messages';
 import { ShareGroupReceiver } from '../../../../src/adapters/share/share-group-receiver';
 import { serveShareGroup } from '../../../../src/adapters/share/share-group-service';
-import { ShareGroupWorker, type WorkerLike } from '../../../../src/adapters/share/share-group-worker-client';
+import {
+  ShareGroupWorker,
+  type ShareGroupWorkerLike,
+} from '../../../../src/adapters/share/share-group-worker-client';
 import type { ShareLinkState } from '../../../../src/adapters/share/share-link';
 import { SharePublisher } from '../../../../src/adapters/share/share-publisher';
 import type { SharedStrapSource } from '../../../../src/adapters/share/shared-strap-source';
@@ -49,7 +52,7 @@ function workerPair(link: FakeShareLink) {
       return link;
     },
   );
-  const worker: WorkerLike = {
+  const worker: ShareGroupWorkerLike = {
     postMessage: (request) => {
       requests.push(request);
       later(() => {
