@@ -37,6 +37,8 @@ export class SharePublisher {
   #batteryPercent: number | undefined;
   #sensorContact: SensorContact | undefined;
   #cancelTimer: (() => void) | undefined;
+  /** Settles once every message handed in so far is sent or dropped, in the order they were handed in. */
+  #inOrder: Promise<void> = Promise.resolve();
   #stopped = false;
   /** Messages handed to the link, and the ones it could not send (not connected, or sealing failed). */
   sentCount = 0;
@@ -133,16 +135,30 @@ export class SharePublisher {
     }
   }
 
-  async #publish(topic: 'hr' | 'presence', frame: Uint8Array | undefined): Promise<void> {
+  /**
+   * Seals at once, but sends after every message handed in before it: encryptions may finish out of order (Node's
+   * and some browsers' WebCrypto run them on a pool of threads), and the therapist must get a runner's readings in
+   * the order the strap sent them. Settles once this message is sent or dropped.
+   */
+  #publish(topic: 'hr' | 'presence', frame: Uint8Array | undefined): Promise<void> {
+    const options = this.#options;
+    // A frame that could not be made or sealed is counted as dropped, in its turn.
+    const sealing = frame ? options.cipher.seal(frame).catch(() => undefined) : Promise.resolve(undefined);
+    this.#inOrder = this.#inOrder.then(async () => {
+      const sealed = await sealing;
+      if (sealed !== undefined && this.#send(topic, sealed)) this.sentCount++;
+      else this.droppedCount++;
+    });
+    return this.#inOrder;
+  }
+
+  /** A link that throws (it should not) loses this message, never the ones after it. */
+  #send(topic: 'hr' | 'presence', sealed: Uint8Array): boolean {
     const options = this.#options;
     try {
-      if (!frame) throw new RangeError('no frame');
-      const sealed = await options.cipher.seal(frame);
-      const sent = options.link.publish(shareSubject(options.groupId, this.runnerShareId, topic), sealed);
-      if (sent) this.sentCount++;
-      else this.droppedCount++;
+      return options.link.publish(shareSubject(options.groupId, this.runnerShareId, topic), sealed);
     } catch {
-      this.droppedCount++;
+      return false;
     }
   }
 }
