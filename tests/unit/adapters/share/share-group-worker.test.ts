@@ -120,6 +120,13 @@ async function setUp(options: { therapistKey?: Uint8Array } = {}) {
     onCounts: (dropped) => counts.push(dropped.undecryptable),
   });
   receiver.start();
+  const states: ShareLinkState[] = [];
+  worker.onState((state) => states.push(state));
+  // The runner starts sharing once the worker listens: a presence sent before that is gone (live means live), and
+  // the next comes only 5 s later.
+  await vi.waitFor(() => {
+    expect(link.subscriptionCount).toBe(1);
+  });
   const strap = runnerStrap();
   const publisher = new SharePublisher(strap.source, {
     link,
@@ -128,7 +135,7 @@ async function setUp(options: { therapistKey?: Uint8Array } = {}) {
     runnerName: 'Bram',
     zone: { lowBpm: 118, highBpm: 134 },
   });
-  return { link, pair, worker, receiver, runners, counts, strap, publisher };
+  return { link, pair, worker, receiver, runners, counts, strap, publisher, states };
 }
 
 describe('a share group followed from a worker', () => {
@@ -185,15 +192,13 @@ describe('a share group followed from a worker', () => {
   });
 
   it('follows the link’s state from the worker, and counts messages it cannot read', async () => {
-    const { link, worker, runners, counts, strap, publisher } = await setUp({
+    const { link, worker, runners, counts, strap, publisher, states } = await setUp({
       therapistKey: new Uint8Array(32),
     });
     stops.push(
       () => publisher.stop(),
       () => worker.close(),
     );
-    const states: ShareLinkState[] = [];
-    worker.onState((state) => states.push(state));
     await vi.waitFor(() => {
       expect(worker.state).toBe('connected');
     });
