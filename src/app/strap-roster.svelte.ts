@@ -1,7 +1,14 @@
 import type { HeartRateSource } from '../adapters/heart-rate-source';
 import type { ConnectionState } from '../core/strap/connection-state';
 import { StrapConnection } from './strap-connection.svelte';
-import { createBluetoothStrap, createReplay, createSimulatedStrap, findPairedStraps } from './strap-sources';
+import type { AdapterAvailability } from '../adapters/bluetooth/adapter-availability';
+import {
+  createBluetoothStrap,
+  createReplay,
+  createSimulatedStrap,
+  findPairedStraps,
+  followAdapterAvailability,
+} from './strap-sources';
 import type { SimulatedStrapOptions } from '../adapters/simulated/simulated-strap';
 
 /**
@@ -21,9 +28,11 @@ export class StrapRoster {
   /** A strap is being chosen or connected: one chooser at a time. */
   connecting = $state(false);
   readonly #bluetooth: Bluetooth | undefined;
+  readonly #adapterAvailability: AdapterAvailability | undefined;
 
   constructor(bluetooth: Bluetooth | undefined) {
     this.#bluetooth = bluetooth;
+    this.#adapterAvailability = bluetooth && followAdapterAvailability(bluetooth);
   }
 
   async loadPairedDevices(): Promise<void> {
@@ -40,12 +49,12 @@ export class StrapRoster {
    * is live (or already connected), undefined when it never got there (the reason is in `connectProblem`).
    */
   async connectBluetooth(device?: BluetoothDevice): Promise<StrapConnection | undefined> {
-    if (!this.#bluetooth) return undefined;
+    if (!this.#bluetooth || !this.#adapterAvailability) return undefined;
     if (device) {
       const connected = this.strapOfDevice(device.id);
       if (connected) return connected;
     }
-    const strap = await this.#add(createBluetoothStrap(this.#bluetooth, device));
+    const strap = await this.#add(createBluetoothStrap(this.#bluetooth, this.#adapterAvailability, device));
     // The chooser also offers a strap this page is connected to already (handed from one runner to another): one
     // strap keeps one connection, the one runs and tiles already follow. Letting the new one go closes the shared
     // link once; the earlier connection reconnects by itself.

@@ -1,4 +1,5 @@
 import type { HeartRateSource } from '../adapters/heart-rate-source';
+import { AdapterAvailability } from '../adapters/bluetooth/adapter-availability';
 import { WebBluetoothStrap } from '../adapters/bluetooth/web-bluetooth-strap';
 import type { SimulatedStrapOptions } from '../adapters/simulated/simulated-strap';
 
@@ -10,8 +11,17 @@ export function webBluetooth(): Bluetooth | undefined {
   return 'bluetooth' in navigator ? navigator.bluetooth : undefined;
 }
 
-export function createBluetoothStrap(bluetooth: Bluetooth, device?: BluetoothDevice): HeartRateSource {
-  return new WebBluetoothStrap(bluetooth, device ? { device } : {});
+export function createBluetoothStrap(
+  bluetooth: Bluetooth,
+  availability: AdapterAvailability,
+  device?: BluetoothDevice,
+): HeartRateSource {
+  return new WebBluetoothStrap(bluetooth, device ? { device, availability } : { availability });
+}
+
+/** Follows whether Bluetooth is on from now on, so that a later tap on "Connect strap" need not ask first. */
+export function followAdapterAvailability(bluetooth: Bluetooth): AdapterAvailability {
+  return new AdapterAvailability(bluetooth);
 }
 
 /** Straps this site was allowed to use before, reconnectable after a reload without the chooser. */

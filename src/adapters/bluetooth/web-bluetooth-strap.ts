@@ -4,6 +4,7 @@ import { gattCharacteristics, gattServices } from '../../core/ble/gatt-ids';
 import { reconnectDelayMs, type StrapEvent } from '../../core/strap/connection-state';
 import { browserClock, type Clock, type HeartRateSource } from '../heart-rate-source';
 import { StrapEventHub } from '../strap-event-hub';
+import { isAdapterAvailable, type AdapterAvailability } from './adapter-availability';
 import { classifyBluetoothError } from './classify-bluetooth-error';
 import { decodeUtf8Characteristic } from './text-characteristic';
 
@@ -29,6 +30,7 @@ export class WebBluetoothStrap implements HeartRateSource {
   readonly #bluetooth: Bluetooth;
   readonly #hub: StrapEventHub;
   readonly #clock: Clock;
+  readonly #availability: AdapterAvailability | undefined;
   #device: BluetoothDevice | undefined;
   #measurementCharacteristic: BluetoothRemoteGATTCharacteristic | undefined;
   #batteryCharacteristic: BluetoothRemoteGATTCharacteristic | undefined;
@@ -38,8 +40,12 @@ export class WebBluetoothStrap implements HeartRateSource {
   #reconnectAttempt = 0;
   #cancelReconnectTimer: (() => void) | undefined;
 
-  constructor(bluetooth: Bluetooth, options: { device?: BluetoothDevice; clock?: Clock } = {}) {
+  constructor(
+    bluetooth: Bluetooth,
+    options: { device?: BluetoothDevice; clock?: Clock; availability?: AdapterAvailability } = {},
+  ) {
     this.#bluetooth = bluetooth;
+    this.#availability = options.availability;
     this.#device = options.device;
     this.#clock = options.clock ?? browserClock;
     this.#hub = new StrapEventHub(this.#clock);
@@ -58,20 +64,9 @@ export class WebBluetoothStrap implements HeartRateSource {
     const generation = ++this.#generation;
     if (!this.#device) {
       this.#hub.setState({ kind: 'choosing' });
-      // With the adapter off Chrome may never answer requestDevice; asking first gives a clear message at once.
-      if (!(await isAdapterAvailable(this.#bluetooth))) {
-        if (generation === this.#generation) {
-          this.#hub.setState({ kind: 'lost', reason: 'bluetooth-off', detail: 'getAvailability() is false' });
-        }
-        return;
-      }
-      try {
-        this.#device = await this.#bluetooth.requestDevice(heartRateRequestOptions);
-      } catch (error) {
-        if (generation !== this.#generation) return;
-        this.#hub.setState({ kind: 'lost', ...classifyBluetoothError(error) });
-        return;
-      }
+      const chosen = await this.#chooseDevice(generation);
+      if (!chosen) return;
+      this.#device = chosen;
     }
     const device = this.#device;
     device.addEventListener('gattserverdisconnected', this.#onDisconnected);
@@ -93,6 +88,41 @@ export class WebBluetoothStrap implements HeartRateSource {
         this.#hub.setState({ kind: 'lost', ...classified });
       }
     }
+  }
+
+  /**
+   * Chrome's chooser. With the adapter off Chrome may never answer requestDevice, so it is asked only when the
+   * adapter is on: known to be on already, the chooser opens within the tap (nothing waits on the screen drawing
+   * the "choosing" state), and a fresh answer that it is off after all still ends the wait with a clear message.
+   */
+  async #chooseDevice(generation: number): Promise<BluetoothDevice | undefined> {
+    const knownOn = this.#availability?.known === true;
+    if (!knownOn && !(await this.#isAdapterOn())) {
+      this.#setBluetoothOff(generation);
+      return undefined;
+    }
+    const turnedOff = knownOn
+      ? this.#isAdapterOn().then((on) => (on ? never<'off'>() : ('off' as const)))
+      : never<'off'>();
+    try {
+      const chosen = await Promise.race([this.#bluetooth.requestDevice(heartRateRequestOptions), turnedOff]);
+      if (chosen !== 'off') return chosen;
+      this.#setBluetoothOff(generation);
+    } catch (error) {
+      if (generation === this.#generation) {
+        this.#hub.setState({ kind: 'lost', ...classifyBluetoothError(error) });
+      }
+    }
+    return undefined;
+  }
+
+  #isAdapterOn(): Promise<boolean> {
+    return this.#availability ? this.#availability.refresh() : isAdapterAvailable(this.#bluetooth);
+  }
+
+  #setBluetoothOff(generation: number): void {
+    if (generation !== this.#generation) return;
+    this.#hub.setState({ kind: 'lost', reason: 'bluetooth-off', detail: 'getAvailability() is false' });
   }
 
   disconnect(): void {
@@ -277,12 +307,7 @@ async function readOptionalText(
   return value ? decodeUtf8Characteristic(value) : undefined;
 }
 
-/** Browsers without getAvailability() are assumed to have an adapter; requestDevice then says if not. */
-async function isAdapterAvailable(bluetooth: Bluetooth): Promise<boolean> {
-  if (typeof bluetooth.getAvailability !== 'function') return true;
-  try {
-    return await bluetooth.getAvailability();
-  } catch {
-    return true;
-  }
+/** A promise that never settles: the side of a race that only ever ends it one way. */
+function never<T>(): Promise<T> {
+  return new Promise<T>(() => undefined);
 }

@@ -152,13 +152,22 @@ export class FakeStrap extends EventTarget {
   }
 }
 
-export class FakeBluetooth {
+export class FakeBluetooth extends EventTarget {
   requestCalls: unknown[] = [];
   adapterAvailable = true;
+  availabilityQuestions = 0;
   getAvailability(): Promise<boolean> {
+    this.availabilityQuestions++;
     return Promise.resolve(this.adapterAvailable);
   }
-  constructor(private readonly answer: () => Promise<FakeStrap>) {}
+  constructor(private readonly answer: () => Promise<FakeStrap>) {
+    super();
+  }
+  /** The adapter goes on or off, and the browser says so, as Chrome does with `availabilitychanged`. */
+  switchAdapter(available: boolean): void {
+    this.adapterAvailable = available;
+    this.dispatchEvent(Object.assign(new Event('availabilitychanged'), { value: available }));
+  }
   requestDevice(options: unknown): Promise<FakeStrap> {
     this.requestCalls.push(options);
     return this.answer();

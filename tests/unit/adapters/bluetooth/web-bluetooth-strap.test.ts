@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AdapterAvailability } from '../../../../src/adapters/bluetooth/adapter-availability';
 import {
   connectAttemptTimeoutMs,
   WebBluetoothStrap,
@@ -235,5 +236,80 @@ describe('WebBluetoothStrap', () => {
     device.heartRateMeasurement?.emit([0x00, 73]);
     expect(events.filter((e) => e.type === 'malformed')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'measurement')).toHaveLength(1);
+  });
+});
+
+describe('WebBluetoothStrap with the adapter followed since start', () => {
+  function setUpFollowed(adapterOnAtStart = true) {
+    const device = new FakeStrap({});
+    let answerChooser: (device: FakeStrap) => void = () => undefined;
+    const bluetooth = new FakeBluetooth(
+      () =>
+        new Promise<FakeStrap>((resolve) => {
+          answerChooser = resolve;
+        }),
+    );
+    bluetooth.adapterAvailable = adapterOnAtStart;
+    const availability = new AdapterAvailability(asBluetooth(bluetooth));
+    const strap = new WebBluetoothStrap(asBluetooth(bluetooth), { clock: new FakeClock(), availability });
+    const states: ConnectionState[] = [];
+    strap.subscribe((event) => {
+      if (event.type === 'state') states.push(event.state);
+    });
+    return { device, bluetooth, availability, strap, states, answer: () => answerChooser(device) };
+  }
+
+  it('opens the chooser within the tap when Bluetooth is known to be on', async () => {
+    const { device, bluetooth, strap, states, answer } = setUpFollowed();
+    await settle();
+    const connecting = strap.connect();
+    // Synchronously: no answer from the browser is awaited before the chooser is asked for.
+    expect(bluetooth.requestCalls).toHaveLength(1);
+    answer();
+    await connecting;
+    expect(states.at(-1)).toMatchObject({ kind: 'live' });
+    expect(device.heartRateMeasurement?.notifying).toBe(true);
+  });
+
+  it('ends the wait with "Bluetooth is off" when a fresh answer says so, though the chooser never answers', async () => {
+    const { bluetooth, strap, states } = setUpFollowed();
+    await settle();
+    // Switched off without the browser saying so: the chooser opens, and the fresh answer ends it.
+    bluetooth.adapterAvailable = false;
+    await strap.connect();
+    expect(bluetooth.requestCalls).toHaveLength(1);
+    expect(states.at(-1)).toMatchObject({ kind: 'lost', reason: 'bluetooth-off' });
+  });
+
+  it('follows the adapter going off and on: no chooser while off, the chooser at once when on again', async () => {
+    const { bluetooth, availability, strap, states, answer } = setUpFollowed();
+    await settle();
+    bluetooth.switchAdapter(false);
+    expect(availability.known).toBe(false);
+    await strap.connect();
+    expect(bluetooth.requestCalls).toHaveLength(0);
+    expect(states.at(-1)).toMatchObject({ kind: 'lost', reason: 'bluetooth-off' });
+
+    bluetooth.switchAdapter(true);
+    const connecting = strap.connect();
+    expect(bluetooth.requestCalls).toHaveLength(1);
+    answer();
+    await connecting;
+    expect(states.at(-1)).toMatchObject({ kind: 'live' });
+  });
+
+  it('asks again when it was off at start, and opens the chooser once it is on', async () => {
+    const { bluetooth, availability, strap, states, answer } = setUpFollowed(false);
+    await settle();
+    expect(availability.known).toBe(false);
+    // Turned on in the system settings, with no event seen: the tap asks the browser before the chooser.
+    bluetooth.adapterAvailable = true;
+    const connecting = strap.connect();
+    expect(bluetooth.requestCalls).toHaveLength(0);
+    await settle();
+    expect(bluetooth.requestCalls).toHaveLength(1);
+    answer();
+    await connecting;
+    expect(states.at(-1)).toMatchObject({ kind: 'live' });
   });
 });
