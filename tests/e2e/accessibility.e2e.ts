@@ -659,6 +659,53 @@ describe('accessibility: the live numbers at 200 % text on a small phone', () =>
   });
 });
 
+describe('accessibility: a phone turned from landscape to portrait mid-run', () => {
+  /** Landscape, then portrait: how far the page then runs off sideways, and how wide the canvases are. */
+  async function turnToPortrait(page: Page): Promise<{ overflowPx: number; canvasWidthsPx: number[] }> {
+    const canvasesFit = (maxWidthPx: number) =>
+      Array.from(document.querySelectorAll('canvas')).every(
+        (canvas) => canvas.getBoundingClientRect().width <= maxWidthPx,
+      );
+    await page.setViewportSize({ width: 900, height: 700 });
+    // Landscape first: Chart.js takes the wide size at its next frames.
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('canvas')).every(
+        (canvas) => canvas.getBoundingClientRect().width > 600,
+      ),
+    );
+    await page.setViewportSize({ width: 360, height: 740 });
+    // Then it follows its container down, if the container lets it; the figures below say if not.
+    await page.waitForFunction(canvasesFit, 360, { timeout: 2_000 }).catch(() => undefined);
+    return page.evaluate(() => ({
+      overflowPx: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      canvasWidthsPx: Array.from(document.querySelectorAll('canvas')).map((canvas) =>
+        Math.round(canvas.getBoundingClientRect().width),
+      ),
+    }));
+  }
+
+  it('the live chart narrows with the screen, on home and on the run screen: nothing runs off sideways', async () => {
+    const app = await openApp(browser(), { path: '/?sim=calmRun&speed=10' });
+    const { page } = app;
+    await page.setViewportSize({ width: 900, height: 700 });
+    await button(page, m.trySimulatedStrap()).click();
+    await expectState(page, 'live');
+    await page.locator('canvas').first().waitFor();
+    const home = await turnToPortrait(page);
+    expect(home.overflowPx).toBe(0);
+    expect(home.canvasWidthsPx).toHaveLength(2);
+    // Before the fix, both canvases kept their landscape width (834 px) and the page scrolled sideways.
+    for (const widthPx of home.canvasWidthsPx) expect(widthPx).toBeLessThanOrEqual(360);
+
+    await startRun(page);
+    await page.locator('canvas').first().waitFor();
+    const run = await turnToPortrait(page);
+    expect(run.overflowPx).toBe(0);
+    for (const widthPx of run.canvasWidthsPx) expect(widthPx).toBeLessThanOrEqual(360);
+    app.expectNoUnhandledErrors();
+  });
+});
+
 describe('accessibility: the zone in words, shape and a polite live region', () => {
   it('announces a zone change politely, and each zone state has its own word and shape', async () => {
     const { app, bluetooth } = await openAppWithBluetooth(browser(), { path: '/#/profile' });
