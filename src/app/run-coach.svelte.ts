@@ -3,6 +3,7 @@ import type { CueLocale } from '../adapters/cues/cue-output';
 import type { CoachingPreferences } from '../adapters/storage/preferences-store';
 import { ScreenWakeLock } from '../adapters/platform/wake-lock';
 import { HiddenTimeTracker } from '../adapters/platform/page-visibility';
+import { inNextTask } from '../adapters/platform/next-task';
 import { CueDecider, type Cue } from '../core/coaching/index';
 import { phaseAt, type PhasePosition, type RunPlan } from '../core/coaching/run-plan';
 import type { SessionZone } from '../core/session/session-model';
@@ -15,6 +16,12 @@ import { SecondTicker } from './second-ticker';
 import type { StrapConnection } from './strap-connection.svelte';
 
 const tickMs = 1000;
+/**
+ * A tick comes from whichever is first, the timer or (on a hidden page) a packet, and only this long after the one
+ * before, by the wall clock, which runs on where performance.now() may stall on a sleeping phone: ticks stay about a
+ * second apart, as the trend counts them.
+ */
+const minTickSpacingMs = 900;
 
 export interface CoachSetup {
   zone: SessionZone | undefined;
@@ -32,7 +39,8 @@ export interface CoachSetup {
 
 /**
  * Keeps the runner in the zone during a run: the strap's heart rate goes through the zone tracker, the cue decider
- * says what to say once a second, and the cue player makes it heard. Every spoken cue is also recorded.
+ * says what to say once a second (at the timer, or on a hidden page at a packet if that comes first), and the cue
+ * player makes it heard. Every spoken cue is also recorded.
  */
 export class RunCoach {
   zoneState = $state<ZoneState>('no-reading');
@@ -58,6 +66,8 @@ export class RunCoach {
   readonly #silent: boolean;
   /** The smoothed heart rate at each tick of the trend's window, oldest first. */
   readonly #recentSmoothedBpm: (number | null)[] = [];
+  #lastTickAtWallMs = Number.NEGATIVE_INFINITY;
+  #tickQueued = false;
 
   constructor(setup: CoachSetup, recording: RunRecording) {
     this.#silent = setup.silent === true;
@@ -103,7 +113,7 @@ export class RunCoach {
     this.#hidden.start();
     this.#stopTicking?.();
     this.#stopTicking = this.#ticker.add(() => {
-      this.#tick();
+      this.#tickIfDue();
     });
   }
 
@@ -134,6 +144,16 @@ export class RunCoach {
     const snapshot = this.#tracker.updateFromStrap(event.measurement);
     this.zoneState = snapshot.state;
     this.smoothedHrBpm = snapshot.smoothedHrBpm;
+    // Hidden (a phone in a pocket), the page's timers may run once a minute: the strap's packets, once a second,
+    // then bring the ticks, so "slow down" is not a minute late. Visible, the timer is on time and this costs
+    // nothing. The tick's work (cues, the zone's times, the trend) comes after the packet's number is shown.
+    if (this.#stopTicking && this.#hidden.hidden && this.#tickDue() && !this.#tickQueued) {
+      this.#tickQueued = true;
+      inNextTask(() => {
+        this.#tickQueued = false;
+        if (this.#stopTicking) this.#tickIfDue();
+      });
+    }
   };
 
   /** The run paused at `nowMs`: paused time counts nowhere, as in the recorder. */
@@ -146,10 +166,21 @@ export class RunCoach {
     this.#tracker?.resumeAt(nowMs);
   }
 
-  #tick(): void {
+  #tickDue(): boolean {
+    const sinceMs = Date.now() - this.#lastTickAtWallMs;
+    // A wall clock set back counts as due: a tick too many, never none.
+    return sinceMs >= minTickSpacingMs || sinceMs < 0;
+  }
+
+  #tickIfDue(): void {
+    if (!this.#tickDue()) return;
+    this.#lastTickAtWallMs = Date.now();
+    this.#tick(performance.now());
+  }
+
+  #tick(nowMs: number): void {
     const meta = this.#recording.meta;
     if (!meta || meta.status !== 'recording' || !this.#tracker || !this.#decider) return;
-    const nowMs = performance.now();
     const activeElapsedMs = activeMsAt(meta.events, nowMs - this.#recording.state.originMs);
     const position = this.plan ? phaseAt(this.plan, activeElapsedMs) : undefined;
     this.position = position;

@@ -4,6 +4,8 @@ import { CuePlayer } from '../../../src/adapters/cues/cue-player';
 import { defaultCoachingPreferences } from '../../../src/adapters/storage/preferences-store';
 import { SessionStore } from '../../../src/adapters/storage/session-store';
 import { RunRecording } from '../../../src/app/run-recording.svelte';
+import { SecondTicker } from '../../../src/app/second-ticker';
+import type { VisibilityDocument } from '../../../src/adapters/platform/page-visibility';
 import { plannedRun } from '../../../src/app/run-choice';
 import { courseOfLength } from '../../../src/app/course';
 import { decodeSamples } from '../../../src/core';
@@ -23,6 +25,15 @@ async function beatFor(seconds: number, beat: (bpm: number) => void, bpm = 130):
 async function storedSampleCount(store: SessionStore, id: string): Promise<number> {
   const parts = await store.loadSamplesBytes(id);
   return parts.reduce((count, bytes) => count + decodeSamples(bytes).length, 0);
+}
+
+/** The page's document as a phone in a pocket has it: hidden. */
+function hiddenDocument(): VisibilityDocument {
+  return {
+    visibilityState: 'hidden',
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  };
 }
 
 function never(): never {
@@ -119,6 +130,30 @@ describe('RunnerRun', () => {
       expect(eventsOf(run, 'cue')).toEqual(['contact-lost']);
       expect(play).toHaveBeenCalledOnce();
       expect(synthesis.spoken).toHaveLength(1);
+      run.dispose();
+    });
+
+    it("are decided at the strap's packets when the timer runs once a minute, as on a hidden page", async () => {
+      // A page hidden for minutes: Chrome runs its timers once a minute, while the strap's packets still come.
+      vi.stubGlobal('document', hiddenDocument());
+      const run = runnerRun(store, { ticker: new SecondTicker(60_000) });
+      await run.start(undefined);
+      const { strap, beat } = manualStrap();
+      run.attach(strap);
+      const cueAtS: number[] = [];
+      for (let s = 1; s <= 40; s++) {
+        beat(165);
+        // The tick follows the packet in a task of its own (a message, which the fake timers do not hold back).
+        await new Promise((resolve) => setImmediate(resolve));
+        await vi.advanceTimersByTimeAsync(1000);
+        if (eventsOf(run, 'cue').includes('slow-down') && cueAtS.length === 0) cueAtS.push(s);
+      }
+      // Above 140 for the 20-s grace, then "slow down": within seconds of its due time, not at the next minute.
+      expect(cueAtS).toHaveLength(1);
+      expect(cueAtS[0]).toBeGreaterThanOrEqual(20);
+      expect(cueAtS[0]).toBeLessThanOrEqual(25);
+      // The zone's times are counted on at those ticks too: 40 s above, the first 20 within the grace.
+      expect(run.coach?.zoneTimes?.aboveMs).toBeGreaterThanOrEqual(18_000);
       run.dispose();
     });
 
