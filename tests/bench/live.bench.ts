@@ -63,7 +63,7 @@ if (chromium === undefined) {
   );
 }
 
-const connectRuns = 7;
+const connectRuns = 11;
 const warmupPackets = 30;
 const timedPackets = 300;
 const packetGapMs = 30;
