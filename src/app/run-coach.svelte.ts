@@ -17,11 +17,13 @@ import type { StrapConnection } from './strap-connection.svelte';
 
 const tickMs = 1000;
 /**
- * A tick comes from whichever is first, the timer or (on a hidden page) a packet, and only this long after the one
- * before, by the wall clock, which runs on where performance.now() may stall on a sleeping phone: ticks stay about a
- * second apart, as the trend counts them.
+ * On a hidden page a packet brings the tick when the timer has not for this long (by the wall clock, which runs on
+ * where performance.now() may stall on a sleeping phone), and the timer skips a tick a packet has just brought:
+ * ticks stay about a second apart, as the trend counts them. A timer that runs late and then early (a busy page)
+ * still ticks each time.
  */
-const minTickSpacingMs = 900;
+const packetTickAfterMs = 900;
+const timerTickAfterMs = 500;
 
 export interface CoachSetup {
   zone: SessionZone | undefined;
@@ -113,7 +115,7 @@ export class RunCoach {
     this.#hidden.start();
     this.#stopTicking?.();
     this.#stopTicking = this.#ticker.add(() => {
-      this.#tickIfDue();
+      this.#tickIfDue(timerTickAfterMs);
     });
   }
 
@@ -147,11 +149,11 @@ export class RunCoach {
     // Hidden (a phone in a pocket), the page's timers may run once a minute: the strap's packets, once a second,
     // then bring the ticks, so "slow down" is not a minute late. Visible, the timer is on time and this costs
     // nothing. The tick's work (cues, the zone's times, the trend) comes after the packet's number is shown.
-    if (this.#stopTicking && this.#hidden.hidden && this.#tickDue() && !this.#tickQueued) {
+    if (this.#stopTicking && this.#hidden.hidden && this.#tickDue(packetTickAfterMs) && !this.#tickQueued) {
       this.#tickQueued = true;
       inNextTask(() => {
         this.#tickQueued = false;
-        if (this.#stopTicking) this.#tickIfDue();
+        if (this.#stopTicking) this.#tickIfDue(packetTickAfterMs);
       });
     }
   };
@@ -166,14 +168,14 @@ export class RunCoach {
     this.#tracker?.resumeAt(nowMs);
   }
 
-  #tickDue(): boolean {
+  #tickDue(afterMs: number): boolean {
     const sinceMs = Date.now() - this.#lastTickAtWallMs;
     // A wall clock set back counts as due: a tick too many, never none.
-    return sinceMs >= minTickSpacingMs || sinceMs < 0;
+    return sinceMs >= afterMs || sinceMs < 0;
   }
 
-  #tickIfDue(): void {
-    if (!this.#tickDue()) return;
+  #tickIfDue(afterMs: number): void {
+    if (!this.#tickDue(afterMs)) return;
     this.#lastTickAtWallMs = Date.now();
     this.#tick(performance.now());
   }

@@ -11,7 +11,8 @@ export class AdapterAvailability {
 
   constructor(bluetooth: Bluetooth) {
     this.#bluetooth = bluetooth;
-    bluetooth.addEventListener('availabilitychanged', this.#onChanged);
+    // Bluetooth is an EventTarget in Chrome; elsewhere the answers asked for (at start, at each tap) are all there is.
+    if ('addEventListener' in bluetooth) bluetooth.addEventListener('availabilitychanged', this.#onChanged);
     void this.refresh();
   }
 
@@ -26,10 +27,6 @@ export class AdapterAvailability {
     const available = await isAdapterAvailable(this.#bluetooth);
     if (this.#changes === changesBefore) this.#known = available;
     return available;
-  }
-
-  dispose(): void {
-    this.#bluetooth.removeEventListener('availabilitychanged', this.#onChanged);
   }
 
   readonly #onChanged = (event: Event): void => {
