@@ -143,7 +143,14 @@ export class RunCoach {
     if (event.type !== 'measurement' || !this.#tracker) return;
     // While paused the zone does not count, as the recording does not.
     if (this.#recording.meta?.status !== 'recording') return;
-    const snapshot = this.#tracker.updateFromStrap(event.measurement);
+    // On the run's own clock, which goes on while performance.now() stands still on a sleeping phone: the grace, the
+    // cap of cues a minute and the plan's phases are then counted in the runner's time, not the stalled clock's. The
+    // recording has taken this packet's reading first (it follows the strap before the coach).
+    const measurement = event.measurement;
+    const snapshot = this.#tracker.updateFromStrap({
+      ...measurement,
+      receivedAtMs: this.#recording.runMsAt(measurement.receivedAtMs),
+    });
     this.zoneState = snapshot.state;
     this.smoothedHrBpm = snapshot.smoothedHrBpm;
     // Hidden (a phone in a pocket), the page's timers may run once a minute: the strap's packets, once a second,
@@ -160,12 +167,12 @@ export class RunCoach {
 
   /** The run paused at `nowMs`: paused time counts nowhere, as in the recorder. */
   pauseAt(nowMs: number): void {
-    this.#tracker?.pauseAt(nowMs);
+    this.#tracker?.pauseAt(this.#recording.runMsAt(nowMs));
   }
 
   /** The run goes on: the tracker starts afresh instead of calling the pause a lost strap. */
   resumeAt(nowMs: number): void {
-    this.#tracker?.resumeAt(nowMs);
+    this.#tracker?.resumeAt(this.#recording.runMsAt(nowMs));
   }
 
   #tickDue(afterMs: number): boolean {
@@ -177,13 +184,14 @@ export class RunCoach {
   #tickIfDue(afterMs: number): void {
     if (!this.#tickDue(afterMs)) return;
     this.#lastTickAtWallMs = Date.now();
-    this.#tick(performance.now());
+    this.#tick();
   }
 
-  #tick(nowMs: number): void {
+  #tick(): void {
     const meta = this.#recording.meta;
     if (!meta || meta.status !== 'recording' || !this.#tracker || !this.#decider) return;
-    const activeElapsedMs = activeMsAt(meta.events, nowMs - this.#recording.state.originMs);
+    const nowMs = this.#recording.runMsNow();
+    const activeElapsedMs = activeMsAt(meta.events, nowMs);
     const position = this.plan ? phaseAt(this.plan, activeElapsedMs) : undefined;
     this.position = position;
     const tracker = this.#tracker.tick(nowMs);

@@ -275,6 +275,19 @@ export class RunRecording {
     this.state = recordSession(this.state, action);
   }
 
+  /**
+   * The run's own time now: ms since it started, with whatever the monotonic clock missed while the phone slept
+   * added (see checkMonotonicStall), as the run's clock on the screen counts it.
+   */
+  runMsNow(): number {
+    return this.#nowMs() - this.state.originMs;
+  }
+
+  /** A monotonic time taken since the last reading (a packet's arrival), as the run's own time. */
+  runMsAt(monotonicMs: number): number {
+    return monotonicMs - this.state.originMs;
+  }
+
   /** The monotonic time now, once a stall of that clock since the last reading has been accounted for. */
   #nowMs(): number {
     const now = readClocks();

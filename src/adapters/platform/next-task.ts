@@ -8,10 +8,30 @@ export function inNextTask(task: () => void): void {
     setTimeout(task, 0);
     return;
   }
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    task();
-  };
+  queued.push(task);
+  if (queued.length > 1) return;
+  // One channel for good, held here: a channel made per call and held by nobody may be collected with its
+  // message undelivered (seen in Chromium: the task then never ran).
+  channel ??= openChannel();
   channel.port2.postMessage(undefined);
+}
+
+const queued: (() => void)[] = [];
+let channel: MessageChannel | undefined;
+
+function openChannel(): MessageChannel {
+  const opened = new MessageChannel();
+  opened.port1.onmessage = () => {
+    for (const task of queued.splice(0)) {
+      try {
+        task();
+      } catch (error) {
+        // One task's fault must not drop the others; it is still reported as uncaught.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  };
+  return opened;
 }

@@ -157,6 +157,31 @@ describe('RunnerRun', () => {
       run.dispose();
     });
 
+    it("count the grace in the run's time when performance.now() stands still between packets", async () => {
+      // A sleeping phone: performance.now() moves 0.2 s for every second of the wall clock, while the packets come
+      // once a second. The run's clock makes up the difference; the coach must count by it too.
+      vi.stubGlobal('document', hiddenDocument());
+      const run = runnerRun(store, { ticker: new SecondTicker(60_000) });
+      await run.start(undefined);
+      const fakeNow = performance.now.bind(performance);
+      let stalledMs = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => fakeNow() - stalledMs);
+      const { strap, beat } = manualStrap();
+      run.attach(strap);
+      let slowDownAtS: number | undefined;
+      for (let s = 1; s <= 40 && slowDownAtS === undefined; s++) {
+        beat(165);
+        await new Promise((resolve) => setImmediate(resolve));
+        await vi.advanceTimersByTimeAsync(1000);
+        stalledMs += 800;
+        if (eventsOf(run, 'cue').includes('slow-down')) slowDownAtS = s;
+      }
+      // After the 20-s grace of the runner's time, not after 100 s of it (20 s of the stalled clock).
+      expect(slowDownAtS).toBeGreaterThanOrEqual(20);
+      expect(slowDownAtS).toBeLessThanOrEqual(25);
+      run.dispose();
+    });
+
     it('are recorded but never played in a group, and their words are still there for the tile', async () => {
       const { run, play } = await runWithoutStrap(true);
       expect(eventsOf(run, 'cue')).toEqual(['contact-lost']);
