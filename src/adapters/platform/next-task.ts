@@ -10,8 +10,8 @@ export function inNextTask(task: () => void): void {
   }
   queued.push(task);
   if (queued.length > 1) return;
-  // One channel for good, held here: a channel made per call and held by nobody may be collected with its
-  // message undelivered (seen in Chromium: the task then never ran).
+  // One channel for good, and one message for all the tasks queued before it arrives: no channel per call, and
+  // none left for the collector to take with a message still on its way.
   channel ??= openChannel();
   channel.port2.postMessage(undefined);
 }
