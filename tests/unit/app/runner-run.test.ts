@@ -5,7 +5,7 @@ import { defaultCoachingPreferences } from '../../../src/adapters/storage/prefer
 import { SessionStore } from '../../../src/adapters/storage/session-store';
 import { RunRecording } from '../../../src/app/run-recording.svelte';
 import { SecondTicker } from '../../../src/app/second-ticker';
-import type { VisibilityDocument } from '../../../src/adapters/platform/page-visibility';
+import { FakeVisibilityDocument } from '../adapters/platform/fake-visibility-document';
 import { plannedRun } from '../../../src/app/run-choice';
 import { courseOfLength } from '../../../src/app/course';
 import { decodeSamples } from '../../../src/core';
@@ -25,15 +25,6 @@ async function beatFor(seconds: number, beat: (bpm: number) => void, bpm = 130):
 async function storedSampleCount(store: SessionStore, id: string): Promise<number> {
   const parts = await store.loadSamplesBytes(id);
   return parts.reduce((count, bytes) => count + decodeSamples(bytes).length, 0);
-}
-
-/** The page's document as a phone in a pocket has it: hidden. */
-function hiddenDocument(): VisibilityDocument {
-  return {
-    visibilityState: 'hidden',
-    addEventListener: () => undefined,
-    removeEventListener: () => undefined,
-  };
 }
 
 function never(): never {
@@ -135,7 +126,7 @@ describe('RunnerRun', () => {
 
     it("are decided at the strap's packets when the timer runs once a minute, as on a hidden page", async () => {
       // A page hidden for minutes: Chrome runs its timers once a minute, while the strap's packets still come.
-      vi.stubGlobal('document', hiddenDocument());
+      vi.stubGlobal('document', new FakeVisibilityDocument('hidden'));
       const run = runnerRun(store, { ticker: new SecondTicker(60_000) });
       await run.start(undefined);
       const { strap, beat } = manualStrap();
@@ -160,7 +151,7 @@ describe('RunnerRun', () => {
     it("count the grace in the run's time when performance.now() stands still between packets", async () => {
       // A sleeping phone: performance.now() moves 0.2 s for every second of the wall clock, while the packets come
       // once a second. The run's clock makes up the difference; the coach must count by it too.
-      vi.stubGlobal('document', hiddenDocument());
+      vi.stubGlobal('document', new FakeVisibilityDocument('hidden'));
       const run = runnerRun(store, { ticker: new SecondTicker(60_000) });
       await run.start(undefined);
       const fakeNow = performance.now.bind(performance);
