@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exportBackup } from '../../src/adapters/files/backup';
 import type { SessionWithSamples } from '../../src/adapters/files/session-with-samples';
 import { maxImportBytes } from '../../src/app/session-files';
 import { m } from '../../src/paraglide/messages.js';
 import { installedChromium, launchChromium, openAppIn } from '../e2e/support/browser';
+import { longTasks, watchLongTasks } from '../e2e/support/long-tasks';
 import { importOnHistory, openHistory } from '../e2e/support/sessions';
 import { startBenchApp, type BenchApp } from './support/bench-app';
 import { copyMeta, seedSession } from './support/browser-seed';
@@ -27,13 +28,7 @@ if (chromium === undefined) {
   console.log('import bench skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH).');
 }
 
-const longTasksKey = '__calmRunLongTasks';
 const dayMs = 86_400_000;
-
-interface LongTask {
-  startMs: number;
-  durationMs: number;
-}
 
 /** Hour-long runs until the backup is as close under the import limit as a whole session allows. */
 function genuineBackup(): { text: string; sessions: number } {
@@ -56,13 +51,6 @@ function genuineBackup(): { text: string; sessions: number } {
     });
   }
   return { text: exportBackup(sessions, 'bench', new Date(Date.UTC(2026, 0, 15, 12))), sessions: count };
-}
-
-async function longTasks(page: Page): Promise<LongTask[]> {
-  const tasks = await page.evaluate((key) => Reflect.get(window, key) as unknown, longTasksKey);
-  if (!Array.isArray(tasks))
-    throw new Error('The long-task observer was not installed before the page loaded');
-  return tasks as LongTask[];
 }
 
 describe.skipIf(chromium === undefined)('import: a 100 MB backup on the History screen in Chromium', () => {
@@ -95,16 +83,7 @@ describe.skipIf(chromium === undefined)('import: a 100 MB backup on the History 
     });
     const opened = await openAppIn(context, {
       baseUrl: app.baseUrl,
-      beforeLoad: async (fresh) => {
-        await fresh.addInitScript((key: string) => {
-          const tasks: { startMs: number; durationMs: number }[] = [];
-          Reflect.set(window, key, tasks);
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries())
-              tasks.push({ startMs: entry.startTime, durationMs: entry.duration });
-          }).observe({ type: 'longtask', buffered: true });
-        }, longTasksKey);
-      },
+      beforeLoad: watchLongTasks,
     });
     const { page } = opened;
     await openHistory(page);

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ImportRefusal } from '../../src/adapters/files/import-refusal';
 import { importRefusalText } from '../../src/i18n/choices/import-refusal-words';
 import { m } from '../../src/paraglide/messages.js';
 import { openApp, useBrowser } from './support/browser';
+import { longTasks, watchLongTasks } from './support/long-tasks';
 import { hostileImports, storedBeforeCorpus, type HostileImport } from './support/hostile-imports';
 import { databaseSnapshot, historyTexts, importOnHistory, openHistory } from './support/sessions';
 import { backupFileOf } from './support/synthetic-sessions';
@@ -23,16 +23,6 @@ const folder = mkdtempSync(join(tmpdir(), 'calm-run-hostile-'));
 afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
-
-const longTasksKey = '__calmRunLongTasks';
-
-/** The page's long tasks (main thread blocked over 50 ms) since it loaded: start and duration in ms. */
-async function longTasks(page: Page): Promise<{ startMs: number; durationMs: number }[]> {
-  const tasks = await page.evaluate((key) => Reflect.get(window, key) as unknown, longTasksKey);
-  if (!Array.isArray(tasks))
-    throw new Error('The long-task observer was not installed before the page loaded');
-  return tasks as { startMs: number; durationMs: number }[];
-}
 
 /** The file on disk (every case goes by path: Playwright refuses buffers over 50 MB), named with its extension. */
 function writeCase(hostile: HostileImport, index: number): string {
@@ -57,16 +47,7 @@ describe('the hostile import corpus on the History screen', () => {
       const corpus = hostileImports();
       expect(corpus.length).toBeGreaterThanOrEqual(50);
       const app = await openApp(browser(), {
-        beforeLoad: async (context) => {
-          await context.addInitScript((key: string) => {
-            const tasks: { startMs: number; durationMs: number }[] = [];
-            Reflect.set(window, key, tasks);
-            new PerformanceObserver((list) => {
-              for (const entry of list.getEntries())
-                tasks.push({ startMs: entry.startTime, durationMs: entry.duration });
-            }).observe({ type: 'longtask', buffered: true });
-          }, longTasksKey);
-        },
+        beforeLoad: watchLongTasks,
       });
       const { page } = app;
       const dialogs: string[] = [];
