@@ -37,8 +37,8 @@ export type RecordingLockScope = 'tab' | 'session';
 /** How often the controller checks whether a chunk is due; the recorder itself decides (at least every 5 s). */
 const flushCheckMs = 1000;
 /**
- * A chunk is taken this long after the last one: one check (or one packet, about a second apart) early, so a chunk
- * due at 5 s never waits until 6 s and the promise of at most 5 s lost holds.
+ * A chunk is taken this long after the newest sample stored: one check (or one packet, about a second apart) early,
+ * so a chunk due at 5 s never waits until 6 s and the promise of at most 5 s lost holds.
  */
 const chunkDueAfterMs = CHUNK_INTERVAL_MS - flushCheckMs;
 
@@ -325,7 +325,7 @@ export class RunRecording {
 
   /** Takes what is due from the recorder at once (so no later sample is missed), then stores it in order. */
   #flush(): Promise<void> {
-    const taken = takeChunk(this.state, this.#nowMs());
+    const taken = takeChunk(this.state);
     this.state = taken.state;
     if (taken.chunk) this.#unstoredChunks.push(taken.chunk);
     const previous = this.#flushing ?? Promise.resolve();

@@ -95,7 +95,7 @@ test('fuzz: a million random and mutated packets through the decoder and the rec
     packetHex: [],
   });
   const flush = (session: OpenSession): void => {
-    const taken = takeChunk(session.state, nowMs);
+    const taken = takeChunk(session.state);
     session.state = taken.state;
     if (taken.chunk) session.chunks.push(taken.chunk);
   };

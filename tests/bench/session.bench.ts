@@ -52,7 +52,7 @@ test('session: recorder cost per measurement, chunks included', () => {
     });
     for (const [i, measurement] of measurements.entries()) {
       state = recordSession(state, { type: 'measurement', measurement });
-      if (i % 5 === 4) state = takeChunk(state, measurement.receivedAtMs).state;
+      if (i % 5 === 4) state = takeChunk(state).state;
     }
     return state;
   };

@@ -9,17 +9,12 @@ export const CHUNK_INTERVAL_MS = 5000;
 /**
  * Hands out the samples not yet stored as one chunk (seq 0, 1, 2, ... per session), or no chunk when there are
  * none. Each chunk encodes its samples on its own (absolute first elapsed time), so any chunk decodes without
- * the others. Works after `finish` too, for the final flush. `nowMs` (monotonic) is remembered for
- * {@link isChunkDue}. If storing the chunk fails, keep the previous state and call again: nothing is lost.
+ * the others. Works after `finish` too, for the final flush. If storing the chunk fails, keep the previous state
+ * and call again: nothing is lost.
  */
-export function takeChunk(
-  state: RecorderState,
-  nowMs: number,
-): { state: RecorderState; chunk: SampleChunk | undefined } {
+export function takeChunk(state: RecorderState): { state: RecorderState; chunk: SampleChunk | undefined } {
   const { meta, samples, storedCount } = state;
-  if (meta === undefined || storedCount >= samples.length) {
-    return { state: { ...state, lastChunkAtMs: nowMs }, chunk: undefined };
-  }
+  if (meta === undefined || storedCount >= samples.length) return { state, chunk: undefined };
   const pending = samples.slice(storedCount);
   const first = pending[0];
   const last = pending[pending.length - 1];
@@ -37,16 +32,20 @@ export function takeChunk(
       ...state,
       storedCount: samples.length,
       nextChunkSeq: state.nextChunkSeq + 1,
-      lastChunkAtMs: nowMs,
     },
     chunk,
   };
 }
 
-/** Whether samples are waiting and {@link CHUNK_INTERVAL_MS} (or `intervalMs`) passed since the last chunk. */
+/**
+ * Whether samples are waiting and {@link CHUNK_INTERVAL_MS} (or `intervalMs`) of the run's time passed since the
+ * newest sample already stored. Counted from that sample, not from when its chunk was taken: a crash loses what
+ * came after it, so a chunk taken by a late timer must not put the next one off.
+ */
 export function isChunkDue(state: RecorderState, nowMs: number, intervalMs = CHUNK_INTERVAL_MS): boolean {
   if (state.storedCount >= state.samples.length) return false;
-  return state.lastChunkAtMs === undefined || nowMs - state.lastChunkAtMs >= intervalMs;
+  const newestStored = state.samples[state.storedCount - 1];
+  return newestStored === undefined || nowMs - state.originMs - newestStored.elapsedMs >= intervalMs;
 }
 
 /**

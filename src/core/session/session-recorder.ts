@@ -39,8 +39,6 @@ export interface RecorderState {
   readonly storedCount: number;
   /** Sequence number of the next chunk: 0, 1, 2, ... per session. */
   readonly nextChunkSeq: number;
-  /** Monotonic time (ms) of the last `takeChunk`, if any. */
-  readonly lastChunkAtMs: number | undefined;
   /** Elapsed ms from which missing data counts as a gap: the last measurement, moved to a resume. */
   readonly gapFromElapsedMs: number | undefined;
   readonly strapLive: boolean;
@@ -106,7 +104,6 @@ export function createRecorder(options: { gapThresholdMs?: number } = {}): Recor
     samples: [],
     storedCount: 0,
     nextChunkSeq: 0,
-    lastChunkAtMs: undefined,
     gapFromElapsedMs: undefined,
     strapLive: false,
     strapWasLive: false,
@@ -261,11 +258,7 @@ function strapChanged(
 
 function monotonicStalled(state: RecorderState, missedMs: number): RecorderState {
   if (!(missedMs > 0) || !Number.isFinite(missedMs)) return state;
-  return {
-    ...state,
-    originMs: state.originMs - missedMs,
-    lastChunkAtMs: state.lastChunkAtMs === undefined ? undefined : state.lastChunkAtMs - missedMs,
-  };
+  return { ...state, originMs: state.originMs - missedMs };
 }
 
 function finish(state: RecorderState, atMs: number, wallClockMs: number): RecorderState {

@@ -117,7 +117,7 @@ describe('recordSession: monotonicStalled', () => {
 
   it('makes a chunk due as the stall passed, not only once the monotonic clock catches up', () => {
     const started = run([start(T0, { strapLive: true }), measurement(T0 + 1000, 120, [500])]);
-    const taken = takeChunk(run([measurement(T0 + 1500, 121, [499])], started), T0 + 1500).state;
+    const taken = takeChunk(run([measurement(T0 + 1500, 121, [499])], started)).state;
     const withSample = run([measurement(T0 + 2000, 122, [498])], taken);
     expect(isChunkDue(withSample, T0 + 2000)).toBe(false);
     const stalled = run([{ type: 'monotonicStalled', missedMs: 30_000 }], withSample);

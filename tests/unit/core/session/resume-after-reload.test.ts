@@ -19,7 +19,7 @@ function storedRun(): { state: RecorderState; chunks: SampleChunk[] } {
   for (let s = 1; s <= 60; s++) {
     state = recordSession(state, measurement(T0 + s * 1000, 120 + (s % 7), [512 - s, 500 + s]));
     if (s % 5 === 0) {
-      const taken = takeChunk(state, T0 + s * 1000);
+      const taken = takeChunk(state);
       state = taken.state;
       if (taken.chunk) chunks.push(taken.chunk);
     }
@@ -59,7 +59,7 @@ describe('resumeAfterReload', () => {
     // The strap comes back as a reconnection; chunks continue the numbering with only the new samples.
     state = run([{ type: 'strap', atMs: reloadAtMs + 1500, state: { kind: 'live' } }], state);
     expect(eventRows(state).at(-1)).toEqual(['strap-reconnected', 76_500]);
-    const taken = takeChunk(state, reloadAtMs + 2000);
+    const taken = takeChunk(state);
     expect(taken.chunk).toMatchObject({ seq: 12, sampleCount: 1, firstElapsedMs: 76_000 });
     expect(
       samplesFromChunks([...chunks, defined(taken.chunk)])

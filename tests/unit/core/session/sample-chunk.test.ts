@@ -19,7 +19,7 @@ import { defined } from './support/defined';
 describe('takeChunk', () => {
   it('hands out the pending samples once, seq counting from 0', () => {
     let state = run([start(0), measurement(1000, 100, [600]), measurement(2000, 101, [601, 602])]);
-    const first = takeChunk(state, 2500);
+    const first = takeChunk(state);
     state = first.state;
     expect(first.chunk).toMatchObject({
       sessionId: 'session-1',
@@ -30,15 +30,15 @@ describe('takeChunk', () => {
     });
     expect(decodeChunk(defined(first.chunk))).toEqual(state.samples);
 
-    const empty = takeChunk(state, 3000);
+    const empty = takeChunk(state);
     expect(empty.chunk).toBeUndefined();
     state = run([measurement(4000, null, [], 'no-contact')], empty.state);
-    const second = takeChunk(state, 4500);
+    const second = takeChunk(state);
     expect(second.chunk).toMatchObject({ seq: 1, firstElapsedMs: 4000, lastElapsedMs: 4000, sampleCount: 1 });
   });
 
   it('gives no chunk before a session exists', () => {
-    expect(takeChunk(createRecorder(), 0).chunk).toBeUndefined();
+    expect(takeChunk(createRecorder()).chunk).toBeUndefined();
   });
 
   it('flushes the last samples after finish', () => {
@@ -47,26 +47,40 @@ describe('takeChunk', () => {
       measurement(1000, 100, [600]),
       { type: 'finish', atMs: 1500, wallClockMs: 0 },
     ]);
-    expect(takeChunk(state, 1600).chunk?.sampleCount).toBe(1);
+    expect(takeChunk(state).chunk?.sampleCount).toBe(1);
   });
 
   it('hands the same samples out again from the previous state when storing failed', () => {
     const state = run([start(0), measurement(1000, 100, [600])]);
-    const failed = takeChunk(state, 1500).chunk;
-    const retried = takeChunk(state, 6500).chunk;
+    const failed = takeChunk(state).chunk;
+    const retried = takeChunk(state).chunk;
     expect(retried).toEqual(failed);
   });
 
-  it('says when a chunk is due', () => {
+  it('says when a chunk is due: the interval after the newest sample stored', () => {
     let state = run([start(0)]);
     expect(isChunkDue(state, 10_000)).toBe(false); // nothing waiting
     state = run([measurement(1000, 100)], state);
     expect(isChunkDue(state, 1000)).toBe(true); // never flushed yet
-    state = takeChunk(state, 1000).state;
+    state = takeChunk(state).state;
     state = run([measurement(2000, 100)], state);
     expect(isChunkDue(state, 5999)).toBe(false);
     expect(isChunkDue(state, 6000)).toBe(true);
     expect(isChunkDue(state, 3000, 2000)).toBe(true);
+  });
+
+  it('counts from the newest sample stored, not from when a late timer took its chunk', () => {
+    // The screen off: the timer took the chunk 900 ms after its last sample; a packet a second goes on.
+    let state = run([start(0), measurement(1000, 100), measurement(2000, 100), measurement(3000, 100)]);
+    state = takeChunk(state).state;
+    const intervalMs = 4000;
+    let takenAtMs: number | undefined;
+    for (let atMs = 4000; takenAtMs === undefined; atMs += 1000) {
+      state = run([measurement(atMs, 100)], state);
+      if (isChunkDue(state, atMs, intervalMs)) takenAtMs = atMs;
+    }
+    // Taken by the packet 4 s after the newest stored sample: a crash just before it lost under 5 s.
+    expect(takenAtMs).toBe(7000);
   });
 });
 
@@ -150,7 +164,7 @@ describe('takeChunk over random sessions', () => {
                 if (startedAtMs !== undefined) finished = true;
                 break;
               case 'take': {
-                const taken = takeChunk(state, nowMs);
+                const taken = takeChunk(state);
                 state = taken.state;
                 if (taken.chunk) chunks.push(taken.chunk);
                 break;
@@ -170,7 +184,7 @@ describe('takeChunk over random sessions', () => {
                 break;
             }
           }
-          const last = takeChunk(state, nowMs);
+          const last = takeChunk(state);
           if (last.chunk) chunks.push(last.chunk);
 
           expect(chunks.map((c) => c.seq)).toEqual(chunks.map((_, i) => i));
